@@ -1,0 +1,3 @@
+module github.com/chanlab/chanlab
+
+go 1.26.0
