@@ -1,0 +1,296 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"sync"
+
+	"github.com/go-zeromq/zmq4"
+
+	"github.com/chanlab/chanlab/kernel/wire"
+)
+
+// A handler answers one request. It runs with busy/idle status published
+// around it, and replies on the socket the request came from.
+type handler func(s *Server, r *request)
+
+// request is a decoded message together with the socket it arrived on.
+type request struct {
+	msg  *wire.Message
+	sock zmq4.Socket
+	mu   *sync.Mutex
+}
+
+// reply answers r on its own socket.
+func (r *request) reply(s *Server, msgType string, content any) {
+	s.reply(r.sock, r.mu, r.msg, msgType, content)
+}
+
+// decode unmarshals the request content into v.
+func (r *request) decode(v any) error { return json.Unmarshal(r.msg.Content, v) }
+
+// handlers is the whole dispatch table: msg_type → handler. execute_request
+// is queued and run in order by execLoop; every other shell request is
+// answered at once, so completion and inspection work while a cell runs.
+var handlers = map[string]handler{
+	"kernel_info_request": handleKernelInfo,
+	"execute_request":     nil, // queued: see handleShell and execLoop
+	"complete_request":    handleComplete,
+	"inspect_request":     handleInspect,
+	"is_complete_request": handleIsComplete,
+	"history_request":     handleHistory,
+	"comm_info_request":   handleCommInfo,
+	"comm_open":           handleCommOpen,
+	"comm_msg":            handleCommIgnored,
+	"comm_close":          handleCommIgnored,
+	"shutdown_request":    handleShutdown,
+	"interrupt_request":   handleInterrupt,
+}
+
+// controlOnly lists requests that belong on the control channel; the
+// server also accepts them on shell, as older clients send them there.
+var controlOnly = map[string]bool{"shutdown_request": true, "interrupt_request": true}
+
+func (s *Server) handleShell(msg *wire.Message) {
+	t := msg.Header.MsgType
+	if t == "execute_request" {
+		s.execQueue <- msg
+		return
+	}
+	s.serve(&request{msg: msg, sock: s.shell, mu: &s.shellMu})
+}
+
+func (s *Server) handleControl(msg *wire.Message) {
+	s.serve(&request{msg: msg, sock: s.control, mu: &s.controlMu})
+}
+
+func (s *Server) serve(r *request) {
+	t := r.msg.Header.MsgType
+	h, ok := handlers[t]
+	if !ok || h == nil {
+		s.log.Printf("ignored a %s message: not a request this kernel handles", t)
+		return
+	}
+	if t == "comm_msg" || t == "comm_close" {
+		h(s, r)
+		return
+	}
+	s.publishStatus(r.msg, "busy")
+	h(s, r)
+	s.publishStatus(r.msg, "idle")
+}
+
+// KernelInfo is the content of kernel_info_reply.
+type KernelInfo struct {
+	Status                string       `json:"status"`
+	ProtocolVersion       string       `json:"protocol_version"`
+	Implementation        string       `json:"implementation"`
+	ImplementationVersion string       `json:"implementation_version"`
+	LanguageInfo          LanguageInfo `json:"language_info"`
+	Banner                string       `json:"banner"`
+	HelpLinks             []HelpLink   `json:"help_links"`
+	Debugger              bool         `json:"debugger"`
+}
+
+// LanguageInfo describes the kernel's language.
+type LanguageInfo struct {
+	Name              string `json:"name"`
+	Version           string `json:"version"`
+	MIMEType          string `json:"mimetype"`
+	FileExtension     string `json:"file_extension"`
+	PygmentsLexer     string `json:"pygments_lexer"`
+	CodeMirrorMode    string `json:"codemirror_mode"`
+	NBConvertExporter string `json:"nbconvert_exporter"`
+}
+
+// HelpLink is an entry of the Help menu.
+type HelpLink struct {
+	Text string `json:"text"`
+	URL  string `json:"url"`
+}
+
+func handleKernelInfo(s *Server, r *request) {
+	info := s.cfg.Info
+	info.Status = "ok"
+	info.ProtocolVersion = wire.ProtocolVersion
+	r.reply(s, "kernel_info_reply", info)
+}
+
+func handleCommInfo(s *Server, r *request) {
+	r.reply(s, "comm_info_reply", map[string]any{"status": "ok", "comms": map[string]any{}})
+}
+
+// handleCommOpen refuses comms: no comm targets are registered, so the
+// comm is closed at once, as the spec asks.
+func handleCommOpen(s *Server, r *request) {
+	var c struct {
+		CommID string `json:"comm_id"`
+	}
+	r.decode(&c)
+	s.publish(r.msg, "comm_close", map[string]any{"comm_id": c.CommID, "data": map[string]any{}})
+}
+
+func handleCommIgnored(s *Server, r *request) {}
+
+func handleShutdown(s *Server, r *request) {
+	var c struct {
+		Restart bool `json:"restart"`
+	}
+	r.decode(&c)
+	content := map[string]any{"status": "ok", "restart": c.Restart}
+	r.reply(s, "shutdown_reply", content)
+	s.publish(r.msg, "shutdown_reply", content)
+	s.publishStatus(r.msg, "idle")
+	s.log.Printf("shutdown requested (restart=%v)", c.Restart)
+	go s.stop()
+}
+
+func handleInterrupt(s *Server, r *request) {
+	s.cfg.Engine.Interrupt()
+	r.reply(s, "interrupt_reply", map[string]any{"status": "ok"})
+}
+
+// execLoop runs queued execute requests one at a time, in arrival order.
+func (s *Server) execLoop() {
+	for {
+		select {
+		case <-s.ctx.Done():
+			return
+		case msg := <-s.execQueue:
+			ok := s.execute(&request{msg: msg, sock: s.shell, mu: &s.shellMu})
+			if !ok {
+				s.abortQueued()
+			}
+		}
+	}
+}
+
+// abortQueued answers every execute request already queued with status
+// "aborted", as stop_on_error asks.
+func (s *Server) abortQueued() {
+	for {
+		select {
+		case msg := <-s.execQueue:
+			r := &request{msg: msg, sock: s.shell, mu: &s.shellMu}
+			s.publishStatus(msg, "busy")
+			r.reply(s, "execute_reply", map[string]any{
+				"status": "aborted", "execution_count": s.count,
+				"user_expressions": map[string]any{}, "payload": []any{},
+			})
+			s.publishStatus(msg, "idle")
+		default:
+			return
+		}
+	}
+}
+
+type executeContent struct {
+	Code            string         `json:"code"`
+	Silent          bool           `json:"silent"`
+	StoreHistory    *bool          `json:"store_history"`
+	UserExpressions map[string]any `json:"user_expressions"`
+	AllowStdin      bool           `json:"allow_stdin"`
+	StopOnError     *bool          `json:"stop_on_error"`
+}
+
+// execute runs one execute_request and reports whether later queued
+// requests may run (false when the cell failed and stop_on_error is set).
+func (s *Server) execute(r *request) bool {
+	var c executeContent
+	if err := r.decode(&c); err != nil {
+		s.log.Printf("execute_request: bad content: %v", err)
+		return true
+	}
+	store := !c.Silent && (c.StoreHistory == nil || *c.StoreHistory)
+	stopOnError := c.StopOnError == nil || *c.StopOnError
+
+	s.publishStatus(r.msg, "busy")
+	defer s.publishStatus(r.msg, "idle")
+	if store {
+		s.count++
+	}
+	count := s.count
+	if !c.Silent {
+		s.publish(r.msg, "execute_input", map[string]any{"code": c.Code, "execution_count": count})
+	}
+	out := &iopubOutput{s: s, parent: r.msg, silent: c.Silent}
+	res := s.cfg.Engine.Execute(context.Background(), ExecuteRequest{
+		Code: c.Code, Count: count, Silent: c.Silent, StoreHistory: store,
+	}, out)
+
+	if store && s.cfg.History != nil {
+		if err := s.cfg.History.Append(count, c.Code); err != nil {
+			s.log.Printf("history: %v", err)
+		}
+	}
+	if s.cfg.Assistant != nil && res.Status == "ok" {
+		s.cfg.Assistant.AddCell(c.Code)
+	}
+
+	reply := map[string]any{
+		"status":           res.Status,
+		"execution_count":  count,
+		"user_expressions": map[string]any{},
+		"payload":          []any{},
+	}
+	if res.Payload != nil {
+		reply["payload"] = res.Payload
+	}
+	switch res.Status {
+	case "ok":
+		if res.Data != nil && !c.Silent {
+			md := res.Metadata
+			if md == nil {
+				md = map[string]any{}
+			}
+			s.publish(r.msg, "execute_result", map[string]any{
+				"execution_count": count, "data": res.Data, "metadata": md,
+			})
+		}
+	case "error":
+		e := res.Error
+		if e == nil {
+			e = &ExecError{EName: "Error", EValue: "unknown error"}
+		}
+		if e.Traceback == nil {
+			e.Traceback = []string{}
+		}
+		s.publish(r.msg, "error", e)
+		reply["ename"], reply["evalue"], reply["traceback"] = e.EName, e.EValue, e.Traceback
+	}
+	r.reply(s, "execute_reply", reply)
+	return res.Status != "error" || !stopOnError
+}
+
+// iopubOutput publishes a cell's output with its request as parent.
+type iopubOutput struct {
+	s      *Server
+	parent *wire.Message
+	silent bool
+}
+
+func (o *iopubOutput) Stream(name, text string) {
+	if text == "" {
+		return
+	}
+	o.s.publish(o.parent, "stream", map[string]string{"name": name, "text": text})
+}
+
+func (o *iopubOutput) Display(data, metadata map[string]any, displayID string, update bool) {
+	if metadata == nil {
+		metadata = map[string]any{}
+	}
+	content := map[string]any{"data": data, "metadata": metadata, "transient": map[string]any{}}
+	if displayID != "" {
+		content["transient"] = map[string]any{"display_id": displayID}
+	}
+	t := "display_data"
+	if update {
+		t = "update_display_data"
+	}
+	o.s.publish(o.parent, t, content)
+}
+
+func (o *iopubOutput) Clear(wait bool) {
+	o.s.publish(o.parent, "clear_output", map[string]bool{"wait": wait})
+}
