@@ -15,6 +15,16 @@ export PATH="$venv/bin:$PATH"
 
 step() { printf '\n== %s\n' "$*"; }
 
+step "browser test tools (chromium, playwright-core)"
+if ! command -v chromium >/dev/null 2>&1; then
+	if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+	else
+		echo "chromium is missing and cannot be installed here: the browser test will fail" >&2
+	fi
+fi
+(cd kernel/integration/browser && npm ci --no-audit --no-fund --silent)
+
 step "gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go'))
 if [ -n "$unformatted" ]; then
