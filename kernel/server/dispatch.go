@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"encoding/json"
 	"sync"
 
@@ -19,6 +18,8 @@ type request struct {
 	msg  *wire.Message
 	sock zmq4.Socket
 	mu   *sync.Mutex
+	// after, if set by the handler, runs once the idle status is out.
+	after func()
 }
 
 // reply answers r on its own socket.
@@ -64,6 +65,8 @@ func (s *Server) handleControl(msg *wire.Message) {
 	s.serve(&request{msg: msg, sock: s.control, mu: &s.controlMu})
 }
 
+// serve runs the handler for r with busy/idle status around it. A handler
+// that panics (on content no test foresaw) is logged, never fatal.
 func (s *Server) serve(r *request) {
 	t := r.msg.Header.MsgType
 	h, ok := handlers[t]
@@ -71,13 +74,24 @@ func (s *Server) serve(r *request) {
 		s.log.Printf("ignored a %s message: not a request this kernel handles", t)
 		return
 	}
-	if t == "comm_msg" || t == "comm_close" {
-		h(s, r)
-		return
+	quiet := t == "comm_msg" || t == "comm_close"
+	if !quiet {
+		s.publishStatus(r.msg, "busy")
 	}
-	s.publishStatus(r.msg, "busy")
-	h(s, r)
-	s.publishStatus(r.msg, "idle")
+	func() {
+		defer func() {
+			if p := recover(); p != nil {
+				s.log.Printf("%s: handler panicked: %v", t, p)
+			}
+		}()
+		h(s, r)
+	}()
+	if !quiet {
+		s.publishStatus(r.msg, "idle")
+	}
+	if r.after != nil {
+		r.after()
+	}
 }
 
 // KernelInfo is the content of kernel_info_reply.
@@ -138,11 +152,12 @@ func handleShutdown(s *Server, r *request) {
 	}
 	r.decode(&c)
 	content := map[string]any{"status": "ok", "restart": c.Restart}
+	// Stop the engine first, so that a restart does not wait for it.
+	s.cfg.Engine.Shutdown()
 	r.reply(s, "shutdown_reply", content)
 	s.publish(r.msg, "shutdown_reply", content)
-	s.publishStatus(r.msg, "idle")
 	s.log.Printf("shutdown requested (restart=%v)", c.Restart)
-	go s.stop()
+	r.after = s.stop
 }
 
 func handleInterrupt(s *Server, r *request) {
@@ -166,7 +181,7 @@ func (s *Server) execLoop() {
 }
 
 // abortQueued answers every execute request already queued with status
-// "aborted", as stop_on_error asks.
+// "aborted", as stop_on_error asks. Like ipykernel, it does not count them.
 func (s *Server) abortQueued() {
 	for {
 		select {
@@ -199,6 +214,13 @@ func (s *Server) execute(r *request) bool {
 	var c executeContent
 	if err := r.decode(&c); err != nil {
 		s.log.Printf("execute_request: bad content: %v", err)
+		s.publishStatus(r.msg, "busy")
+		r.reply(s, "execute_reply", map[string]any{
+			"status": "error", "execution_count": s.count,
+			"ename": "BadRequest", "evalue": "execute_request content: " + err.Error(),
+			"traceback": []string{}, "user_expressions": map[string]any{}, "payload": []any{},
+		})
+		s.publishStatus(r.msg, "idle")
 		return true
 	}
 	store := !c.Silent && (c.StoreHistory == nil || *c.StoreHistory)
@@ -214,7 +236,7 @@ func (s *Server) execute(r *request) bool {
 		s.publish(r.msg, "execute_input", map[string]any{"code": c.Code, "execution_count": count})
 	}
 	out := &iopubOutput{s: s, parent: r.msg, silent: c.Silent}
-	res := s.cfg.Engine.Execute(context.Background(), ExecuteRequest{
+	res := s.cfg.Engine.Execute(s.ctx, ExecuteRequest{
 		Code: c.Code, Count: count, Silent: c.Silent, StoreHistory: store,
 	}, out)
 
@@ -289,6 +311,15 @@ func (o *iopubOutput) Display(data, metadata map[string]any, displayID string, u
 		t = "update_display_data"
 	}
 	o.s.publish(o.parent, t, content)
+}
+
+// Error publishes an error output while the cell runs (a goroutine
+// panic); the cell's own result is reported separately.
+func (o *iopubOutput) Error(e ExecError) {
+	if e.Traceback == nil {
+		e.Traceback = []string{}
+	}
+	o.s.publish(o.parent, "error", e)
 }
 
 func (o *iopubOutput) Clear(wait bool) {

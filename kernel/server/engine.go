@@ -34,6 +34,13 @@ type Output interface {
 	Clear(wait bool)
 }
 
+// ErrorOutput is implemented by an Output that can show an error while a
+// cell runs, such as a panic in a goroutine the cell started. Engines fall
+// back to Stream("stderr", ...) for Outputs without it.
+type ErrorOutput interface {
+	Error(e ExecError)
+}
+
 // ExecuteResult is the outcome of a cell.
 type ExecuteResult struct {
 	// Status is "ok", "error" or "aborted".

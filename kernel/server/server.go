@@ -18,6 +18,7 @@ import (
 	"os/signal"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/go-zeromq/zmq4"
 
@@ -135,9 +136,14 @@ func (s *Server) Run(ctx context.Context) error {
 	}
 }
 
+// linger is how long stop waits for queued iopub messages (the last idle
+// status, shutdown_reply) to leave before the sockets close.
+const linger = 30 * time.Millisecond
+
 func (s *Server) stop() {
 	s.once.Do(func() {
 		s.cfg.Engine.Shutdown()
+		time.Sleep(linger)
 		s.cancel()
 		s.closeSockets()
 		close(s.done)
