@@ -1,0 +1,162 @@
+package timing
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// A Variant is one way of doing a job, for [Compare].
+type Variant struct {
+	Name string
+	Fn   func()
+}
+
+// A Comparison holds the measurements of several variants of one job. The
+// first variant is the baseline that speedups are relative to.
+type Comparison struct {
+	Title   string
+	Results []Stats
+}
+
+// Compare measures each variant in turn (with the options of [Measure]) and
+// returns their statistics. Variants run one after another, never at the
+// same time, so they do not compete for the CPU. A panic in a variant
+// reaches the caller.
+func Compare(title string, variants []Variant, opts ...Option) *Comparison {
+	c := &Comparison{Title: title}
+	for _, v := range variants {
+		c.Results = append(c.Results, Measure(v.Name, v.Fn, opts...))
+	}
+	return c
+}
+
+// Speedup returns how many times faster the named variant ran than the
+// baseline (the first variant), comparing medians: 2 means twice as fast.
+// It returns 0 if there is no variant with that name.
+func (c *Comparison) Speedup(name string) float64 {
+	if len(c.Results) == 0 {
+		return 0
+	}
+	for _, s := range c.Results {
+		if s.Name == name {
+			return ratio(c.Results[0].Median, s.Median)
+		}
+	}
+	return 0
+}
+
+// Median returns the median time of the named variant, or 0 if there is
+// no variant with that name.
+func (c *Comparison) Median(name string) time.Duration {
+	for _, s := range c.Results {
+		if s.Name == name {
+			return s.Median
+		}
+	}
+	return 0
+}
+
+func ratio(base, d time.Duration) float64 {
+	if d <= 0 {
+		return 0
+	}
+	return float64(base) / float64(d)
+}
+
+// FormatSpeedup prints a speedup such as 3.9 as "3.90x".
+func FormatSpeedup(x float64) string {
+	return strconv.FormatFloat(x, 'f', 2, 64) + "x"
+}
+
+func (c *Comparison) table() textTable {
+	t := textTable{title: c.Title, header: []string{"Variant", "Median", "Min", "Max", "Speedup"}}
+	for _, s := range c.Results {
+		t.rows = append(t.rows, []string{s.Name, FormatDuration(s.Median),
+			FormatDuration(s.Min), FormatDuration(s.Max), FormatSpeedup(c.Speedup(s.Name))})
+	}
+	if len(c.Results) > 0 {
+		t.note = fmt.Sprintf("speedup = median of %s / median of the variant", c.Results[0].Name)
+	}
+	return t
+}
+
+// String prints the comparison as an aligned table:
+// Variant | Median | Min | Max | Speedup.
+func (c *Comparison) String() string { return c.table().String() }
+
+// A SweepVariant is one way of doing a job that depends on a parameter n,
+// such as the number of workers, for [Sweep].
+type SweepVariant struct {
+	Name string
+	Fn   func(n int)
+}
+
+// A SweepResult holds the median time of every variant at every value of
+// the swept parameter.
+type SweepResult struct {
+	Title  string
+	Param  string             // name of the parameter, such as "Workers"
+	Values []int              // the parameter values, in order
+	Names  []string           // the variant names, in order
+	Stats  map[string][]Stats // variant name → one Stats per value
+}
+
+// Sweep measures every variant at every parameter value (with the options
+// of [Measure]) and returns the results. For each value, the variants run
+// one after another in order. A panic in a variant reaches the caller.
+func Sweep(title, param string, values []int, variants []SweepVariant, opts ...Option) *SweepResult {
+	r := &SweepResult{Title: title, Param: param, Values: append([]int(nil), values...),
+		Stats: make(map[string][]Stats)}
+	for _, v := range variants {
+		r.Names = append(r.Names, v.Name)
+	}
+	for _, n := range values {
+		for _, v := range variants {
+			fn, n := v.Fn, n
+			r.Stats[v.Name] = append(r.Stats[v.Name], Measure(v.Name, func() { fn(n) }, opts...))
+		}
+	}
+	return r
+}
+
+// Median returns the median time of the named variant at parameter value
+// n, or 0 if there is no such measurement.
+func (r *SweepResult) Median(name string, n int) time.Duration {
+	for i, v := range r.Values {
+		if v == n && i < len(r.Stats[name]) {
+			return r.Stats[name][i].Median
+		}
+	}
+	return 0
+}
+
+// Speedup returns how many times faster the named variant ran than the
+// first variant at parameter value n, or 0 if either is missing.
+func (r *SweepResult) Speedup(name string, n int) float64 {
+	if len(r.Names) == 0 {
+		return 0
+	}
+	return ratio(r.Median(r.Names[0], n), r.Median(name, n))
+}
+
+func (r *SweepResult) table() textTable {
+	t := textTable{title: r.Title, header: append([]string{r.Param}, r.Names...)}
+	for i, n := range r.Values {
+		row := []string{strconv.Itoa(n)}
+		for _, name := range r.Names {
+			cell := ""
+			if i < len(r.Stats[name]) {
+				cell = FormatDuration(r.Stats[name][i].Median)
+			}
+			row = append(row, cell)
+		}
+		t.rows = append(t.rows, row)
+	}
+	t.note = "median wall-clock time"
+	return t
+}
+
+// String prints one row per parameter value and one column per variant,
+// each cell the median time.
+func (r *SweepResult) String() string { return r.table().String() }
