@@ -166,7 +166,7 @@ func (r *recorder) Stream(name, text string) { r.add(name + ":" + text) }
 func (r *recorder) Display(data, md map[string]any, id string, update bool) {
 	r.add(fmt.Sprintf("display:%v", data["text/plain"]))
 }
-func (r *recorder) Clear(wait bool)           { r.add("clear") }
+func (r *recorder) Clear(wait bool)          { r.add("clear") }
 func (r *recorder) Error(e server.ExecError) { r.add("error:" + e.EName + ":" + e.EValue) }
 
 func (r *recorder) all() []string {
