@@ -39,6 +39,14 @@ type Renderer interface {
 	RenderMIME() MIME
 }
 
+// A MetadataRenderer is a [Renderer] that also gives display metadata,
+// such as {"image/png": {"width": 640, "height": 300}} so that a PNG drawn
+// at twice the resolution shows at its logical size. Charts implement it.
+type MetadataRenderer interface {
+	Renderer
+	RenderMetadata() map[string]any
+}
+
 // Output is one display request: show Data, or with Update replace the data
 // of an earlier display that has the same DisplayID.
 type Output struct {
@@ -92,7 +100,16 @@ func emit(o Output) { CurrentSink().Show(o) }
 // Show displays v. A [Renderer] shows its own bundle, a [MIME] value is
 // shown as it is, an [image.Image] as a PNG, and any other value as the
 // text fmt.Sprint gives.
-func Show(v any) { emit(Output{Data: Bundle(v)}) }
+func Show(v any) { emit(Output{Data: Bundle(v), Metadata: MetadataOf(v)}) }
+
+// MetadataOf returns the display metadata for v: what RenderMetadata
+// returns if v is a [MetadataRenderer], else nil.
+func MetadataOf(v any) map[string]any {
+	if m, ok := v.(MetadataRenderer); ok {
+		return m.RenderMetadata()
+	}
+	return nil
+}
 
 // Bundle returns the MIME bundle that [Show] displays for v.
 func Bundle(v any) MIME {

@@ -15,13 +15,15 @@ type Handle struct {
 // Each Handle has a new random display ID.
 func New(v any) *Handle {
 	h := &Handle{id: newID()}
-	emit(Output{Data: Bundle(v), DisplayID: h.id})
+	emit(Output{Data: Bundle(v), Metadata: MetadataOf(v), DisplayID: h.id})
 	return h
 }
 
 // Update replaces what the handle's display shows with v, wherever in the
 // notebook that display is (even in an earlier cell).
-func (h *Handle) Update(v any) { h.update(Bundle(v), false) }
+func (h *Handle) Update(v any) {
+	emit(Output{Data: Bundle(v), Metadata: MetadataOf(v), DisplayID: h.id, Update: true})
+}
 
 func (h *Handle) update(m MIME, interim bool) {
 	emit(Output{Data: m, DisplayID: h.id, Update: true, Interim: interim})
