@@ -157,7 +157,7 @@ func (s *Supervisor) current() (*worker, error) {
 	case <-w.ready:
 		return w, nil
 	case <-w.exited:
-		return nil, fmt.Errorf("the Go worker stopped before it was ready: %s%s", w.exitReason(), lastLines(w.crashText(), 5))
+		return nil, fmt.Errorf("the Go worker stopped before it was ready: %s%s", w.exitReason(), lastLines(w.stderrTail(), 5))
 	case <-time.After(s.cfg.StartTimeout):
 		w.kill()
 		return nil, fmt.Errorf("the Go worker was not ready after %v", s.cfg.StartTimeout)
@@ -374,6 +374,8 @@ func crashError(w *worker, grace time.Duration) *server.ExecError {
 	}
 	if d := dumpHead(text, 20); d != "" {
 		tb = append(tb, d)
+	} else if t := lastLines(w.stderrTail(), 5); t != "" {
+		tb[0] = strings.TrimSuffix(tb[0], ".") + ". Its last words on stderr" + t
 	}
 	return &server.ExecError{EName: ename, EValue: evalue, Traceback: tb}
 }

@@ -56,7 +56,11 @@ type worker struct {
 	lineStart bool         // the last stderr text ended a line
 	holding   bool         // crash text is being held back
 	held      bytes.Buffer // held crash text
+	tail      []byte       // the last tailSize bytes of stderr text
 }
+
+// tailSize bounds the stderr text kept to explain a worker that died.
+const tailSize = 4 << 10
 
 // startWorker starts the worker process and the goroutines that read its
 // output. It does not wait for the ready event.
@@ -218,6 +222,10 @@ func (w *worker) readStderr(r io.ReadCloser) {
 // stderrText streams text, or holds it once it looks like a crash report.
 func (w *worker) stderrText(text []byte) {
 	w.mu.Lock()
+	w.tail = append(w.tail, text...)
+	if len(w.tail) > tailSize {
+		w.tail = append(w.tail[:0:0], w.tail[len(w.tail)-tailSize:]...)
+	}
 	if !w.holding {
 		if i := crashStart(text, w.lineStart); i >= 0 {
 			w.holding = true
@@ -273,6 +281,13 @@ func (w *worker) release() {
 	w.holding = false
 	w.mu.Unlock()
 	w.sup.out.write(stderr, held)
+}
+
+// stderrTail returns the last stderr text the worker wrote.
+func (w *worker) stderrTail() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return string(w.tail)
 }
 
 // crashText returns the held crash text.
