@@ -62,8 +62,9 @@ func (f *Future) Err() error {
 // use in a select statement.
 func (f *Future) Done() <-chan struct{} { return f.done }
 
-// Label returns the name the task shows in a timeline ("task 3" unless the
-// task was submitted with a label).
+// Label returns the name the task shows in a timeline: the label given to
+// [Pool.SubmitLabel], else "task 3" for a Pool's fourth task or
+// "CountPrimes 3" for a ProcessPool's.
 func (f *Future) Label() string { return f.label }
 
 // Cancel stops the task if it has not started yet: the Future then

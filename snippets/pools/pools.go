@@ -132,11 +132,12 @@ func (s *sched) init(workers int, opts []Option) {
 	s.stopCtx = context.AfterFunc(s.ctx, func() { s.drain(s.ctx.Err()) })
 }
 
-func (s *sched) label(name string) string {
+// label returns name, or prefix and the task's number if name is empty.
+func (s *sched) label(name, prefix string) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if name == "" {
-		name = fmt.Sprintf("task %d", s.n)
+		name = fmt.Sprintf("%s %d", prefix, s.n)
 	}
 	s.n++
 	return name
@@ -276,7 +277,7 @@ func (p *Pool) Submit(fn func() (any, error)) *Future {
 // SubmitLabel is [Pool.Submit] with a label that names the task in a
 // timeline (see [WithRecorder]).
 func (p *Pool) SubmitLabel(label string, fn func() (any, error)) *Future {
-	f := newFuture(p.s.label(label))
+	f := newFuture(p.s.label(label, "task"))
 	f.fn = fn
 	return p.s.submit(f)
 }

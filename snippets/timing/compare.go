@@ -1,9 +1,14 @@
 package timing
 
 import (
+	"encoding/base64"
 	"fmt"
+	"html"
 	"strconv"
 	"time"
+
+	"github.com/chanlab/chanlab/snippets/chart"
+	"github.com/chanlab/chanlab/snippets/display"
 )
 
 // A Variant is one way of doing a job, for [Compare].
@@ -69,21 +74,70 @@ func FormatSpeedup(x float64) string {
 	return strconv.FormatFloat(x, 'f', 2, 64) + "x"
 }
 
-func (c *Comparison) table() textTable {
-	t := textTable{title: c.Title, header: []string{"Variant", "Median", "Min", "Max", "Speedup"}}
+// Table returns the comparison as a table:
+// Variant | Median | Min | Max | Speedup.
+func (c *Comparison) Table() display.Table {
+	t := display.Table{Title: c.Title, Header: []string{"Variant", "Median", "Min", "Max", "Speedup"}}
 	for _, s := range c.Results {
-		t.rows = append(t.rows, []string{s.Name, FormatDuration(s.Median),
+		t.Rows = append(t.Rows, []string{s.Name, FormatDuration(s.Median),
 			FormatDuration(s.Min), FormatDuration(s.Max), FormatSpeedup(c.Speedup(s.Name))})
 	}
 	if len(c.Results) > 0 {
-		t.note = fmt.Sprintf("speedup = median of %s / median of the variant", c.Results[0].Name)
+		t.Note = fmt.Sprintf("speedup = median of %s / median of the variant", c.Results[0].Name)
 	}
 	return t
 }
 
-// String prints the comparison as an aligned table:
-// Variant | Median | Min | Max | Speedup.
-func (c *Comparison) String() string { return c.table().String() }
+// Chart returns a bar chart of the median times.
+func (c *Comparison) Chart() *chart.Chart {
+	var names []string
+	var medians []time.Duration
+	for _, s := range c.Results {
+		names = append(names, s.Name)
+		medians = append(medians, s.Median)
+	}
+	unit, scale := unitFor(medians)
+	values := make([]float64, len(medians))
+	for i, d := range medians {
+		values[i] = float64(d) / float64(scale)
+	}
+	return chart.Bar(c.Title, unit, names, values)
+}
+
+// String prints the comparison as an aligned table.
+func (c *Comparison) String() string { return c.Table().String() }
+
+// RenderMIME shows the table and the bar chart in a notebook.
+func (c *Comparison) RenderMIME() display.MIME { return withChart(c.Table(), c.Chart()) }
+
+// unitFor picks the unit in which the largest of ds reads best.
+func unitFor(ds []time.Duration) (string, time.Duration) {
+	var top time.Duration
+	for _, d := range ds {
+		top = max(top, d)
+	}
+	switch {
+	case top >= time.Second:
+		return "s", time.Second
+	case top >= time.Millisecond:
+		return "ms", time.Millisecond
+	default:
+		return "µs", time.Microsecond
+	}
+}
+
+// withChart combines a table and a chart in one bundle: the HTML shows the
+// table above the chart as a PNG (which untrusted notebooks still show),
+// the plain text shows both as text.
+func withChart(t display.Table, c *chart.Chart) display.MIME {
+	m := t.RenderMIME()
+	img := fmt.Sprintf(`<img alt="%s" width="%d" src="data:image/png;base64,%s"/>`,
+		html.EscapeString(t.Title), chart.Width, base64.StdEncoding.EncodeToString(c.PNG()))
+	m["text/html"] = fmt.Sprint(m["text/html"]) + "\n" + img
+	m["text/plain"] = fmt.Sprint(m["text/plain"]) + "\n" + c.String()
+	delete(m, "text/markdown") // a Markdown table would hide the chart
+	return m
+}
 
 // A SweepVariant is one way of doing a job that depends on a parameter n,
 // such as the number of workers, for [Sweep].
@@ -92,7 +146,7 @@ type SweepVariant struct {
 	Fn   func(n int)
 }
 
-// A SweepResult holds the median time of every variant at every value of
+// A SweepResult holds the statistics of every variant at every value of
 // the swept parameter.
 type SweepResult struct {
 	Title  string
@@ -140,8 +194,10 @@ func (r *SweepResult) Speedup(name string, n int) float64 {
 	return ratio(r.Median(r.Names[0], n), r.Median(name, n))
 }
 
-func (r *SweepResult) table() textTable {
-	t := textTable{title: r.Title, header: append([]string{r.Param}, r.Names...)}
+// Table returns one row per parameter value and one column per variant,
+// each cell the median time.
+func (r *SweepResult) Table() display.Table {
+	t := display.Table{Title: r.Title, Header: append([]string{r.Param}, r.Names...)}
 	for i, n := range r.Values {
 		row := []string{strconv.Itoa(n)}
 		for _, name := range r.Names {
@@ -151,12 +207,39 @@ func (r *SweepResult) table() textTable {
 			}
 			row = append(row, cell)
 		}
-		t.rows = append(t.rows, row)
+		t.Rows = append(t.Rows, row)
 	}
-	t.note = "median wall-clock time"
+	t.Note = "median wall-clock time"
 	return t
 }
 
-// String prints one row per parameter value and one column per variant,
-// each cell the median time.
-func (r *SweepResult) String() string { return r.table().String() }
+// Chart returns a line chart: the parameter across, the median time of
+// each variant up.
+func (r *SweepResult) Chart() *chart.Chart {
+	var all []time.Duration
+	for _, name := range r.Names {
+		for _, s := range r.Stats[name] {
+			all = append(all, s.Median)
+		}
+	}
+	unit, scale := unitFor(all)
+	x := make([]float64, len(r.Values))
+	for i, v := range r.Values {
+		x[i] = float64(v)
+	}
+	var series []chart.Series
+	for _, name := range r.Names {
+		y := make([]float64, len(r.Stats[name]))
+		for i, s := range r.Stats[name] {
+			y[i] = float64(s.Median) / float64(scale)
+		}
+		series = append(series, chart.Series{Name: name, Y: y})
+	}
+	return chart.Line(r.Title, r.Param, "median time ("+unit+")", x, series...)
+}
+
+// String prints the table.
+func (r *SweepResult) String() string { return r.Table().String() }
+
+// RenderMIME shows the table and the line chart in a notebook.
+func (r *SweepResult) RenderMIME() display.MIME { return withChart(r.Table(), r.Chart()) }

@@ -4,16 +4,12 @@ import (
 	"sort"
 	"sync"
 	"time"
+
+	"github.com/chanlab/chanlab/snippets/chart"
+	"github.com/chanlab/chanlab/snippets/display"
 )
 
-// A Span is one piece of work on a lane (a worker, goroutine or process),
-// with start and end times relative to the recorder's start.
-type Span struct {
-	Lane, Label string
-	Start, End  time.Duration
-}
-
-// A Recorder collects spans: which lane did which piece of work, from when
+// A Recorder collects spans (chart.Span values): which lane did which piece of work, from when
 // to when. Pools record their tasks into one (see pools.WithRecorder), and
 // the spans draw a timeline that shows whether work really overlapped.
 // A Recorder is safe for concurrent use. Times are relative to the moment
@@ -21,7 +17,7 @@ type Span struct {
 type Recorder struct {
 	mu    sync.Mutex
 	start time.Time
-	spans []Span
+	spans []chart.Span
 }
 
 // NewRecorder returns an empty Recorder whose clock starts now.
@@ -53,7 +49,7 @@ func (r *Recorder) Begin(lane, label string) (end func()) {
 			if !r.start.Equal(base) {
 				return // Reset ran in between; the span belongs to the old clock
 			}
-			r.spans = append(r.spans, Span{Lane: lane, Label: label, Start: start, End: stop})
+			r.spans = append(r.spans, chart.Span{Lane: lane, Label: label, Start: start, End: stop})
 		})
 	}
 }
@@ -63,7 +59,7 @@ func (r *Recorder) Begin(lane, label string) (end func()) {
 func (r *Recorder) Add(lane, label string, start, end time.Time) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.spans = append(r.spans, Span{Lane: lane, Label: label, Start: start.Sub(r.start), End: end.Sub(r.start)})
+	r.spans = append(r.spans, chart.Span{Lane: lane, Label: label, Start: start.Sub(r.start), End: end.Sub(r.start)})
 }
 
 // Reset forgets every span and restarts the clock.
@@ -75,9 +71,9 @@ func (r *Recorder) Reset() {
 }
 
 // Spans returns the recorded spans ordered by start time.
-func (r *Recorder) Spans() []Span {
+func (r *Recorder) Spans() []chart.Span {
 	r.mu.Lock()
-	s := append([]Span(nil), r.spans...)
+	s := append([]chart.Span(nil), r.spans...)
 	r.mu.Unlock()
 	sort.SliceStable(s, func(i, j int) bool { return s[i].Start < s[j].Start })
 	return s
@@ -96,11 +92,22 @@ func (r *Recorder) Lanes() []string {
 	return lanes
 }
 
-// String prints the spans as a table: Lane | Label | Start | End.
-func (r *Recorder) String() string {
-	t := textTable{header: []string{"Lane", "Label", "Start", "End"}}
+// Table returns the spans as a table: Lane | Label | Start | End.
+func (r *Recorder) Table() display.Table {
+	t := display.Table{Header: []string{"Lane", "Label", "Start", "End"}}
 	for _, s := range r.Spans() {
-		t.rows = append(t.rows, []string{s.Lane, s.Label, FormatDuration(s.Start), FormatDuration(s.End)})
+		t.Rows = append(t.Rows, []string{s.Lane, s.Label, FormatDuration(s.Start), FormatDuration(s.End)})
 	}
-	return t.String()
+	return t
 }
+
+// Timeline returns a timeline chart of the spans: one row per lane.
+func (r *Recorder) Timeline(title string) *chart.Chart {
+	return chart.Timeline(title, r.Spans())
+}
+
+// String prints the spans as a text timeline.
+func (r *Recorder) String() string { return r.Timeline("").String() }
+
+// RenderMIME shows the timeline chart in a notebook.
+func (r *Recorder) RenderMIME() display.MIME { return r.Timeline("").RenderMIME() }

@@ -15,7 +15,9 @@
 // work started and ended on which lane (worker), for a timeline chart.
 //
 // Every result has a String method that prints an aligned plain-text table,
-// so the package works the same in a compiled program and in a notebook.
+// so the package works the same in a compiled program; in a notebook the
+// results show as HTML tables with a chart (they implement
+// display.Renderer), and Table and Chart methods give the parts.
 // Functions passed to this package run in the caller's goroutine; a panic in
 // them is not recovered and reaches the caller.
 package timing
@@ -26,6 +28,8 @@ import (
 	"sort"
 	"sync"
 	"time"
+
+	"github.com/chanlab/chanlab/snippets/display"
 )
 
 // A Stopwatch measures elapsed wall-clock time from the moment [Start]
@@ -77,12 +81,11 @@ func (s *Stopwatch) Laps() []Lap {
 
 // String prints the laps as a table, followed by the total elapsed time.
 func (s *Stopwatch) String() string {
-	laps := s.Laps()
-	t := textTable{header: []string{"Lap", "Duration", "Total"}}
-	for _, l := range laps {
-		t.rows = append(t.rows, []string{l.Name, FormatDuration(l.Duration), FormatDuration(l.Total)})
+	t := display.Table{Header: []string{"Lap", "Duration", "Total"}}
+	for _, l := range s.Laps() {
+		t.Rows = append(t.Rows, []string{l.Name, FormatDuration(l.Duration), FormatDuration(l.Total)})
 	}
-	t.note = "elapsed " + FormatDuration(s.Elapsed())
+	t.Note = "elapsed " + FormatDuration(s.Elapsed())
 	return t.String()
 }
 
@@ -209,6 +212,22 @@ func (s Stats) String() string {
 	return fmt.Sprintf("%s: median %s (min %s, mean %s, max %s, %d runs)",
 		s.Name, FormatDuration(s.Median), FormatDuration(s.Min),
 		FormatDuration(s.Mean), FormatDuration(s.Max), s.Runs)
+}
+
+// Table returns the statistics as a one-row table.
+func (s Stats) Table() display.Table {
+	return display.Table{
+		Header: []string{"Name", "Runs", "Median", "Min", "Mean", "Max"},
+		Rows: [][]string{{s.Name, fmt.Sprint(s.Runs), FormatDuration(s.Median), FormatDuration(s.Min),
+			FormatDuration(s.Mean), FormatDuration(s.Max)}},
+	}
+}
+
+// RenderMIME shows the statistics as a table in a notebook.
+func (s Stats) RenderMIME() display.MIME {
+	m := s.Table().RenderMIME()
+	m["text/plain"] = s.String()
+	return m
 }
 
 // FormatDuration prints d with three significant digits and a unit chosen

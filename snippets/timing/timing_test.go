@@ -80,7 +80,7 @@ func TestSweep(t *testing.T) {
 		t.Fatal(r.Stats)
 	}
 	out := r.String()
-	if !strings.HasPrefix(out, "s\nWorkers | Sequential | Parallel\n") {
+	if !strings.HasPrefix(out, "s\nWorkers") || !strings.Contains(out, "Sequential") || !strings.Contains(out, "Parallel") {
 		t.Fatalf("table:\n%s", out)
 	}
 }
@@ -162,5 +162,27 @@ func TestFormatDuration(t *testing.T) {
 		if got := FormatDuration(d); got != want {
 			t.Errorf("FormatDuration(%d) = %q, want %q", d, got, want)
 		}
+	}
+}
+
+func TestRenderMIME(t *testing.T) {
+	c := &Comparison{Title: "cmp", Results: []Stats{{Name: "a", Median: time.Second}, {Name: "b", Median: 250 * time.Millisecond}}}
+	r := &SweepResult{Title: "sw", Param: "Workers", Values: []int{1, 2}, Names: []string{"a"},
+		Stats: map[string][]Stats{"a": {{Median: time.Millisecond}, {Median: 2 * time.Millisecond}}}}
+	rec := NewRecorder()
+	rec.Record("worker 1", "task 0", func() {})
+	for name, m := range map[string]map[string]any{"comparison": c.RenderMIME(), "sweep": r.RenderMIME(), "stats": c.Results[0].RenderMIME()} {
+		if s, _ := m["text/html"].(string); !strings.Contains(s, "<table") {
+			t.Errorf("%s: no HTML table", name)
+		}
+		if s, _ := m["text/plain"].(string); s == "" {
+			t.Errorf("%s: no text", name)
+		}
+	}
+	if s := c.RenderMIME()["text/html"].(string); !strings.Contains(s, "data:image/png;base64,") {
+		t.Error("comparison HTML lacks the chart")
+	}
+	if m := rec.RenderMIME(); m["image/png"] == nil || m["image/svg+xml"] == nil {
+		t.Error("recorder lacks the timeline images")
 	}
 }
