@@ -70,9 +70,13 @@ type Supervisor struct {
 	mu      sync.Mutex
 	w       *worker // current worker, nil before the first start
 	running *run    // the request the worker is busy with, nil if none
-	cells   []string
-	nextID  int
-	closed  bool
+	// executing is set for the whole of Execute; pending records an
+	// Interrupt that came while executing but before the request reached
+	// the worker, to be sent as soon as it has.
+	executing, pending bool
+	cells              []string
+	nextID             int
+	closed             bool
 }
 
 // run is one request in progress in the worker.
@@ -168,6 +172,14 @@ func (s *Supervisor) current() (*worker, error) {
 func (s *Supervisor) Execute(ctx context.Context, req server.ExecuteRequest, out server.Output) server.ExecuteResult {
 	s.execMu.Lock()
 	defer s.execMu.Unlock()
+	s.mu.Lock()
+	s.executing, s.pending = true, false
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		s.executing, s.pending = false, false
+		s.mu.Unlock()
+	}()
 	s.out.setSink(out)
 
 	w, err := s.current()
@@ -213,6 +225,13 @@ func (s *Supervisor) do(ctx context.Context, w *worker, r ipc.Request) (*ipc.Res
 	if err := w.send(r); err != nil {
 		// The worker is going away; its exit is reported below.
 		s.log.Print(err)
+	}
+	s.mu.Lock()
+	pending := s.pending && r.Op == "execute"
+	s.pending = false
+	s.mu.Unlock()
+	if pending {
+		s.Interrupt()
 	}
 	for {
 		select {
@@ -279,12 +298,15 @@ func (s *Supervisor) recover(ctx context.Context, out server.Output) []string {
 }
 
 // Interrupt asks the worker to stop the running cell, and kills the worker
-// if the cell is still running InterruptGrace later. With no cell running
-// it does nothing.
+// if the cell is still running InterruptGrace later. An interrupt that
+// comes while Execute is starting the worker or sending the cell applies
+// to that cell as soon as it has been sent. With no cell running it does
+// nothing.
 func (s *Supervisor) Interrupt() {
 	s.mu.Lock()
 	cur := s.running
 	if cur == nil {
+		s.pending = s.executing
 		s.mu.Unlock()
 		return
 	}
