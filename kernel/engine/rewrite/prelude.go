@@ -10,7 +10,14 @@ const Prelude = `package main
 import (
 	_clreflect "reflect"
 	_clsort "sort"
+
+	_clrt "github.com/chanlab/chanlab/kernel/engine/rt"
 )
+
+// _clrt is used by rewritten cells (select, go statements, time.Sleep);
+// yaegi keeps imports in the package scope, so later cells can use it
+// without importing it again (which would be an error).
+var _ = _clrt.Sleep
 
 // _clOrdered is cmp.Ordered.
 type _clOrdered interface {

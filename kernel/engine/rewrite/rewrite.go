@@ -40,6 +40,11 @@ type rewriter struct {
 	info *types.Info
 	n    int
 	errs []error
+
+	imports map[string]string // import path → name, this cell and earlier ones
+	ranges  map[*ast.RangeStmt]rangeInfo
+
+	factories map[*ast.FuncLit][]*types.Var // closures to build by factories
 }
 
 // fresh returns a new identifier, unique within the file, at pos.
@@ -57,8 +62,23 @@ func (r *rewriter) errorf(pos token.Pos, format string, args ...any) {
 // nodes that carry type information; loop variables are copied last, so
 // that loops produced by earlier passes are covered too.
 func (r *rewriter) run() error {
+	r.classifyRanges()
+	r.findLoopClosures()
 	r.rewriteExprs()
+	r.rewriteIterTypes()
+	r.redirectSleep()
+	r.guardGo()
+	r.lowerSelects()
+	r.lowerRanges()
+	r.buildFactories()
+	r.copyLoopVars()
 	return errors.Join(r.errs...)
+}
+
+// importName returns the name under which the cell can use the package
+// with the given import path, or "".
+func (r *rewriter) importName(path string) string {
+	return r.imports[path]
 }
 
 // helper returns an identifier for the Prelude helper name at pos.

@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"strconv"
 )
 
 // A Session rewrites the cells of one interpreter, in the order they run.
@@ -25,7 +26,7 @@ type Session struct {
 // declarations of the cells this Session rewrote before. fset must be the
 // FileSet f was parsed with, the same for every call.
 func (s *Session) Apply(fset *token.FileSet, f *ast.File) error {
-	r := &rewriter{fset: fset, file: f, info: s.check(fset, f)}
+	r := &rewriter{fset: fset, file: f, info: s.check(fset, f), imports: s.importNames(f)}
 	err := r.run()
 	s.remember(f)
 	return err
@@ -73,7 +74,7 @@ func (s *Session) check(fset *token.FileSet, f *ast.File) *types.Info {
 // remember keeps the imports and declarations of f for later cells,
 // without function bodies.
 func (s *Session) remember(f *ast.File) {
-	keep := &ast.File{Name: f.Name, FileStart: f.FileStart, FileEnd: f.FileEnd, Package: f.Package}
+	keep := &ast.File{Name: f.Name, FileStart: f.FileStart, FileEnd: f.FileEnd, Package: f.Package, Imports: f.Imports}
 	for _, d := range f.Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok {
 			c := *fd
@@ -197,4 +198,30 @@ func withoutNames(f *ast.File, seen map[string]bool) *ast.File {
 		return nil
 	}
 	return out
+}
+
+// importNames maps the import paths of f and of earlier cells to the names
+// they were imported under (yaegi keeps imports for the whole package).
+func (s *Session) importNames(f *ast.File) map[string]string {
+	m := make(map[string]string)
+	add := func(f *ast.File) {
+		for _, is := range f.Imports {
+			path, err := strconv.Unquote(is.Path.Value)
+			if err != nil {
+				continue
+			}
+			name := path[lastSlash(path)+1:]
+			if is.Name != nil {
+				name = is.Name.Name
+			}
+			if name != "_" && name != "." {
+				m[path] = name
+			}
+		}
+	}
+	for _, p := range s.prior {
+		add(p)
+	}
+	add(f)
+	return m
 }

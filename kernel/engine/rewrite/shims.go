@@ -3,7 +3,6 @@ package rewrite
 import (
 	"go/ast"
 	"go/types"
-	"strconv"
 )
 
 // shim replaces a call of a generic function of package maps, slices or
@@ -31,21 +30,13 @@ func (r *rewriter) importPath(id *ast.Ident) string {
 		}
 		return ""
 	}
-	// Not resolved (a node no type information covers): match imports.
-	for _, is := range r.file.Imports {
-		path, err := strconv.Unquote(is.Path.Value)
-		if err != nil {
-			continue
-		}
-		name := path
-		if i := lastSlash(path); i >= 0 {
-			name = path[i+1:]
-		}
-		if is.Name != nil {
-			name = is.Name.Name
-		}
-		if name == id.Name {
-			return path
+	// Not resolved (a node no type information covers, or a package
+	// imported by an earlier cell): match the imports by name.
+	if r.info.Uses[id] == nil && r.info.Defs[id] == nil {
+		for path, name := range r.imports {
+			if name == id.Name {
+				return path
+			}
 		}
 	}
 	return ""
