@@ -37,7 +37,9 @@ func niceTicks(lo, hi float64, maxTicks int) []float64 {
 	last := math.Ceil(hi/step - 1e-9)
 	ticks := make([]float64, 0, int(last-first)+1)
 	for k := first; k <= last; k++ {
-		ticks = append(ticks, k*step)
+		// Round away float noise: 3*0.2 is 0.6000000000000001.
+		v, _ := strconv.ParseFloat(strconv.FormatFloat(k*step, 'g', 12, 64), 64)
+		ticks = append(ticks, v)
 	}
 	return ticks
 }
@@ -75,7 +77,7 @@ func formatValue(v float64) string {
 		return strconv.FormatFloat(v, 'f', 0, 64)
 	case a >= 10:
 		return strconv.FormatFloat(v, 'f', 1, 64)
-	case a >= 1:
+	case a >= 0.1:
 		return strconv.FormatFloat(v, 'f', 2, 64)
 	default:
 		return strconv.FormatFloat(v, 'f', min(2-int(math.Floor(math.Log10(a))), 12), 64)
