@@ -28,7 +28,9 @@ func (rich) RenderMIME() MIME { return MIME{"text/html": "<b>rich</b>", "text/pl
 
 type sized struct{ rich }
 
-func (sized) RenderMetadata() map[string]any { return map[string]any{"image/png": map[string]any{"width": 10}} }
+func (sized) RenderMetadata() map[string]any {
+	return map[string]any{"image/png": map[string]any{"width": 10}}
+}
 
 func TestShow(t *testing.T) {
 	rec := record(t)
