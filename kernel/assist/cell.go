@@ -14,8 +14,8 @@ import (
 func exprString(e ast.Expr) string { return types.ExprString(e) }
 
 const (
-	declPrefix = "package p;"
-	stmtPrefix = "package p;func _(){"
+	declPrefix = "package p\n"
+	stmtPrefix = "package p\nfunc _() {\n"
 )
 
 // parsedCell is a cell cut in two files of one file set: its top-level
@@ -42,15 +42,21 @@ func parseCell(src string) *parsedCell {
 	c := &parsedCell{fset: fset}
 	mode := parser.ParseComments | parser.SkipObjectResolution | parser.AllErrors
 	dtext := declPrefix + decls
+	base := fset.Base()
 	c.decls, _ = parser.ParseFile(fset, "cell", dtext, mode)
-	df := fset.File(c.decls.Pos())
-	c.declSrc = &source{fset: fset, text: dtext, base: df.Base()}
-	c.declBase = df.Base() + len(declPrefix)
+	c.declSrc = &source{fset: fset, text: dtext, base: base}
+	c.declBase = base + len(declPrefix)
 	stext := stmtPrefix + stmts + "\n}"
+	base = fset.Base()
 	c.stmts, _ = parser.ParseFile(fset, "cell", stext, mode)
-	sf := fset.File(c.stmts.Pos())
-	c.stmtSrc = &source{fset: fset, text: stext, base: sf.Base()}
-	c.stmtBase = sf.Base() + len(stmtPrefix)
+	c.stmtSrc = &source{fset: fset, text: stext, base: base}
+	c.stmtBase = base + len(stmtPrefix)
+	if c.decls == nil {
+		c.decls = &ast.File{}
+	}
+	if c.stmts == nil {
+		c.stmts = &ast.File{}
+	}
 	return c
 }
 
@@ -192,9 +198,25 @@ func split(src string) (decls, stmts string) {
 		}
 	}
 	flush(len(toks))
+	// Comments stay in both copies, so doc comments reach declarations.
+	isComment := make([]bool, len(src))
+	var cs scanner.Scanner
+	cf := token.NewFileSet().AddFile("", -1, len(src))
+	cs.Init(cf, []byte(src), nil, scanner.ScanComments)
+	for {
+		pos, t, lit := cs.Scan()
+		if t == token.EOF {
+			break
+		}
+		if t == token.COMMENT {
+			for i := cf.Offset(pos); i < cf.Offset(pos)+len(lit) && i < len(src); i++ {
+				isComment[i] = true
+			}
+		}
+	}
 	d, st := []byte(src), []byte(src)
 	for i := range src {
-		if src[i] == '\n' {
+		if src[i] == '\n' || isComment[i] {
 			continue
 		}
 		if !isDecl[i] || isPkg[i] {

@@ -189,7 +189,7 @@ func (a *Assistant) importItems(prefix string) []item {
 		switch {
 		case strings.HasPrefix(p, prefix):
 			first = append(first, item{text: p, kind: kindPackage.String()})
-		case prefix != "" && strings.Contains(p, "/"+prefix):
+		case prefix != "" && !strings.Contains(prefix, "/") && strings.Contains(p, "/"+prefix):
 			later = append(later, item{text: p, kind: kindPackage.String()})
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"sort"
@@ -131,6 +132,9 @@ func (l *loader) read(importPath string) (*pkgScope, error) {
 			return nil, fmt.Errorf("assist: reading package %q: %w", importPath, err)
 		}
 		names = append(append(names, bp.GoFiles...), bp.CgoFiles...)
+		if len(names) > largePackage {
+			names = exportingFiles(dir, names)
+		}
 	}
 	p := &pkgScope{
 		path:    importPath,
@@ -162,6 +166,26 @@ func (l *loader) read(importPath string) (*pkgScope, error) {
 		}
 	}
 	return p, nil
+}
+
+// largePackage is the file count above which only files that declare
+// exported names are read (runtime has over 200 files).
+const largePackage = 40
+
+// exportedDecl matches a line that starts an exported top-level declaration,
+// or names an exported member of a declaration group.
+var exportedDecl = regexp.MustCompile(`(?m)^(func (\([^)]*\) )?[A-Z]|(type|var|const) [A-Z]|\t[A-Z]\w*( |,|$))`)
+
+// exportingFiles keeps the files that may declare exported names.
+func exportingFiles(dir string, names []string) []string {
+	var keep []string
+	for _, n := range names {
+		data, err := os.ReadFile(filepath.Join(dir, n))
+		if err == nil && exportedDecl.Match(data) {
+			keep = append(keep, n)
+		}
+	}
+	return keep
 }
 
 // defaultName guesses a package's name from its import path: the last

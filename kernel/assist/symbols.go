@@ -58,8 +58,8 @@ type symbol struct {
 	kind  kind
 	scope scope // where its type expressions are resolved; nil: the user's scope
 	src   *source
-	node  ast.Node      // FuncDecl, TypeSpec, ValueSpec, Field, AssignStmt, RangeStmt, ...
-	decl  *ast.GenDecl  // the group of a TypeSpec or ValueSpec
+	node  ast.Node     // FuncDecl, TypeSpec, ValueSpec, Field, AssignStmt, RangeStmt, ...
+	decl  *ast.GenDecl // the group of a TypeSpec or ValueSpec
 	doc   *ast.CommentGroup
 	owner string // type that declares a field or method
 
