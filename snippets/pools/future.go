@@ -3,6 +3,7 @@ package pools
 import (
 	"fmt"
 	"os"
+	"reflect"
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
@@ -94,6 +95,9 @@ func (f *Future) OnDone(fn func(*Future)) {
 func (f *Future) callback(fn func(*Future)) {
 	defer func() {
 		if v := recover(); v != nil {
+			if rv, ok := v.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
+				v = rv.Interface() // a panic in a function interpreted by yaegi
+			}
 			fmt.Fprintf(os.Stderr, "pools: OnDone callback for %s panicked: %v\n%s", f.label, v, debug.Stack())
 		}
 	}()

@@ -33,6 +33,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"runtime/debug"
 	"sync"
 
@@ -50,12 +51,13 @@ var ErrCancelled = errors.New("pools: task cancelled before it started")
 // A PanicError is the error of a task that panicked.
 type PanicError struct {
 	Value any    // the value passed to panic
-	Stack []byte // the stack of the panicking goroutine (or process)
+	Stack []byte // the stack of the panicking goroutine (or worker process)
 }
 
-// Error returns the panic value followed by the stack.
+// Error returns the panic value, without the stack (which is in the Stack
+// field): "pools: task panicked: boom".
 func (e *PanicError) Error() string {
-	return fmt.Sprintf("pools: task panicked: %v\n\n%s", e.Value, e.Stack)
+	return fmt.Sprintf("pools: task panicked: %v", e.Value)
 }
 
 // Unwrap returns the panic value if it is an error, so errors.Is and
@@ -252,6 +254,11 @@ func New(workers int, opts ...Option) *Pool {
 func call(fn func() (any, error)) (v any, err error) {
 	defer func() {
 		if r := recover(); r != nil {
+			// A panic in a function interpreted by yaegi reaches compiled
+			// code as a reflect.Value holding the panic value.
+			if rv, ok := r.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
+				r = rv.Interface()
+			}
 			v, err = nil, &PanicError{Value: r, Stack: debug.Stack()}
 		}
 	}()
