@@ -1,0 +1,325 @@
+"""Protocol-level tests of the chanlab kernel through jupyter_client."""
+
+import queue
+import re
+import time
+
+import pytest
+import zmq
+from jupyter_client.session import Session
+
+from kernelutil import (
+    collect_iopub,
+    control_reply,
+    flush,
+    interrupt,
+    run,
+    shell_reply,
+    stdout_of,
+    types_of,
+    wait_for_execute_input,
+)
+
+
+def test_kernel_info(kernel):
+    km, kc = kernel
+    flush(kc)
+    msg_id = kc.kernel_info()
+    reply = shell_reply(kc, msg_id)["content"]
+    assert reply["status"] == "ok"
+    major, minor = map(int, reply["protocol_version"].split(".")[:2])
+    assert (major, minor) >= (5, 3)
+    assert reply["implementation"] == "chanlab"
+    li = reply["language_info"]
+    assert li["name"] == "go"
+    assert re.fullmatch(r"\d+\.\d+(\.\d+)?", li["version"]), li["version"]
+    assert li["mimetype"] == "text/x-go"
+    assert li["file_extension"] == ".go"
+    assert li["codemirror_mode"] == "go"
+    assert li["pygments_lexer"] == "go"
+    assert reply["help_links"] and all("url" in h and "text" in h for h in reply["help_links"])
+    statuses = [m["content"]["execution_state"] for m in collect_iopub(kc, msg_id)]
+    assert statuses == ["busy", "idle"]
+
+
+def test_kernel_info_on_control(kernel):
+    km, kc = kernel
+    msg = kc.session.msg("kernel_info_request", {})
+    kc.control_channel.send(msg)
+    reply = control_reply(kc, msg["header"]["msg_id"])
+    assert reply["msg_type"] == "kernel_info_reply"
+
+
+def test_execute_stream_and_count(kernel):
+    km, kc = kernel
+    flush(kc)
+    reply, msgs = run(kc, 'import "fmt"\nfmt.Println("hello, world")')
+    assert reply["status"] == "ok", reply
+    n = reply["execution_count"]
+    assert types_of(msgs)[:2] == ["status", "execute_input"]
+    assert msgs[1]["content"]["execution_count"] == n
+    assert types_of(msgs)[-1] == "status"
+    assert stdout_of(msgs) == "hello, world\n"
+
+    reply2, msgs2 = run(kc, "1 + 2")
+    assert reply2["execution_count"] == n + 1
+    results = [m for m in msgs2 if m["msg_type"] == "execute_result"]
+    assert len(results) == 1 and results[0]["content"]["data"]["text/plain"] == "3"
+    assert results[0]["content"]["execution_count"] == n + 1
+
+
+def test_silent_and_store_history(kernel):
+    km, kc = kernel
+    flush(kc)
+    before, _ = run(kc, "1")
+    reply, msgs = run(kc, "2", silent=True)
+    assert reply["status"] == "ok"
+    assert "execute_input" not in types_of(msgs)
+    assert "execute_result" not in types_of(msgs)
+    reply, msgs = run(kc, "3", store_history=False)
+    assert reply["status"] == "ok"
+    after, _ = run(kc, "4")
+    assert after["execution_count"] == before["execution_count"] + 1
+
+
+def test_error(kernel):
+    km, kc = kernel
+    flush(kc)
+    reply, msgs = run(kc, "undefinedName123 + 1")
+    assert reply["status"] == "error"
+    assert reply["ename"] and reply["evalue"] and isinstance(reply["traceback"], list)
+    errors = [m for m in msgs if m["msg_type"] == "error"]
+    assert len(errors) == 1 and errors[0]["content"]["ename"] == reply["ename"]
+
+
+def test_stop_on_error_aborts_queued_cells(kernel):
+    km, kc = kernel
+    flush(kc)
+    bad = kc.execute("undefinedName456")
+    later = kc.execute("1")
+    assert shell_reply(kc, bad)["content"]["status"] == "error"
+    assert shell_reply(kc, later)["content"]["status"] == "aborted"
+    bad = kc.execute("undefinedName456", stop_on_error=False)
+    later = kc.execute("1")
+    assert shell_reply(kc, bad)["content"]["status"] == "error"
+    assert shell_reply(kc, later)["content"]["status"] == "ok"
+
+
+def test_small_requests(kernel):
+    km, kc = kernel
+    flush(kc)
+    run(kc, 'import "strings"\nvar greeting = strings.ToUpper("hi")')
+
+    msg_id = kc.complete("strings.ToU", 11)
+    c = shell_reply(kc, msg_id)["content"]
+    assert c["status"] == "ok" and isinstance(c["matches"], list)
+    assert c["cursor_end"] == 11
+
+    msg_id = kc.inspect("strings.ToUpper", 10)
+    c = shell_reply(kc, msg_id)["content"]
+    assert c["status"] == "ok" and "found" in c
+
+    for code, want in [("x := 1", {"complete"}), ("func f() {", {"incomplete", "unknown"})]:
+        msg_id = kc.is_complete(code)
+        c = shell_reply(kc, msg_id)["content"]
+        assert c["status"] in want, (code, c)
+
+    msg_id = kc.history(hist_access_type="tail", n=3, output=False, raw=True)
+    c = shell_reply(kc, msg_id)["content"]
+    assert c["status"] == "ok" and len(c["history"]) == 3
+    assert all(len(h) == 3 for h in c["history"])
+
+    msg_id = kc.comm_info()
+    c = shell_reply(kc, msg_id)["content"]
+    assert c["status"] == "ok" and c["comms"] == {}
+
+
+def test_bad_signature_is_dropped(kernel):
+    km, kc = kernel
+    flush(kc)
+    info = km.get_connection_info()
+    ctx = zmq.Context.instance()
+    sock = ctx.socket(zmq.DEALER)
+    sock.connect(f"tcp://{info['ip']}:{info['shell_port']}")
+    try:
+        forged = Session(key=b"not-the-key")
+        forged.send(sock, "execute_request", {"code": "1", "silent": False})
+        sock.send_multipart([b"garbage"])
+        sock.send_multipart([b"<IDS|MSG>", b"sig", b"{", b"{}", b"{}", b"{}"])
+        assert sock.poll(1000) == 0, "the kernel answered a forged message"
+    finally:
+        sock.close(0)
+    reply, _ = run(kc, "40 + 2")
+    assert reply["status"] == "ok"
+
+
+def test_control_answers_while_cell_runs(kernel):
+    km, kc = kernel
+    flush(kc)
+    msg_id = kc.execute('import "time"\ntime.Sleep(3 * time.Second)')
+    wait_for_execute_input(kc, msg_id)
+    msg = kc.session.msg("kernel_info_request", {})
+    kc.control_channel.send(msg)
+    control_reply(kc, msg["header"]["msg_id"])
+    # The control reply came while the cell still runs.
+    with pytest.raises(queue.Empty):
+        kc.get_shell_msg(timeout=0)
+    interrupt(kc)
+    assert shell_reply(kc, msg_id)["content"]["status"] == "error"
+
+
+INTERRUPTIBLE = {
+    "busy loop": "for {\n}",
+    "sleep": 'import "time"\ntime.Sleep(time.Hour)',
+    "channel receive": "ch := make(chan int)\n<-ch",
+    "empty select": "select {}",
+    "mutex": 'import "sync"\nvar mu sync.Mutex\nmu.Lock()\nmu.Lock()',
+    "waitgroup": 'import "sync"\nvar wg sync.WaitGroup\nwg.Add(1)\nwg.Wait()',
+}
+
+
+@pytest.mark.parametrize("name", list(INTERRUPTIBLE))
+def test_interrupt(kernel, name):
+    km, kc = kernel
+    flush(kc)
+    run(kc, "interruptMarker := 7")
+    msg_id = kc.execute(INTERRUPTIBLE[name])
+    wait_for_execute_input(kc, msg_id)
+    time.sleep(0.3)
+    assert interrupt(kc)["content"]["status"] == "ok"
+    reply = shell_reply(kc, msg_id)["content"]
+    assert reply["status"] == "error", reply
+    reply, msgs = run(kc, 'import "fmt"\nfmt.Println("after", interruptMarker)')
+    assert reply["status"] == "ok", reply
+    assert stdout_of(msgs) == "after 7\n"
+
+
+def test_interrupt_through_kernel_manager(kernel):
+    km, kc = kernel
+    flush(kc)
+    msg_id = kc.execute("for {\n}")
+    wait_for_execute_input(kc, msg_id)
+    km.interrupt_kernel()
+    assert shell_reply(kc, msg_id)["content"]["status"] == "error"
+
+
+def test_goroutine_panic(kernel):
+    km, kc = kernel
+    flush(kc)
+    reply, msgs = run(kc, 'import "time"\ngo func() { panic("boom in goroutine") }()\ntime.Sleep(200 * time.Millisecond)')
+    shown = " ".join(
+        m["content"].get("evalue", "") + " ".join(m["content"].get("traceback", [])) + m["content"].get("text", "")
+        for m in msgs
+        if m["msg_type"] in ("error", "stream")
+    )
+    assert "boom in goroutine" in shown, msgs
+    reply, _ = run(kc, "1 + 1")
+    assert reply["status"] == "ok"
+
+
+FATAL = {
+    "concurrent map writes": (
+        'import "sync"\n'
+        "m := map[int]int{}\n"
+        "var wg sync.WaitGroup\n"
+        "for g := 0; g < 8; g++ {\n"
+        "\twg.Add(1)\n"
+        "\tgo func(g int) {\n"
+        "\t\tdefer wg.Done()\n"
+        "\t\tfor i := 0; i < 2000000; i++ {\n"
+        "\t\t\tm[i%100] = g\n"
+        "\t\t}\n"
+        "\t}(g)\n"
+        "}\n"
+        "wg.Wait()",
+        "concurrent map",
+    ),
+    "os.Exit(3)": ('import "os"\nos.Exit(3)', "3"),
+    "stack overflow": ("func down(n int) int { return down(n+1) + 1 }\ndown(0)", "stack"),
+}
+
+
+@pytest.mark.parametrize("name", list(FATAL))
+def test_fatal_error_then_working_cell(fresh_kernel, name):
+    km, kc = fresh_kernel
+    code, words = FATAL[name]
+    reply, _ = run(kc, "survivor := 41")
+    assert reply["status"] == "ok"
+    reply, msgs = run(kc, code, timeout=120)
+    assert reply["status"] == "error", reply
+    said = reply["evalue"] + "\n".join(reply["traceback"])
+    assert words in said, said
+    reply, msgs = run(kc, 'import "fmt"\nfmt.Println(survivor + 1)')
+    assert reply["status"] == "ok", reply
+    assert stdout_of(msgs) == "42\n"
+
+
+def test_hundred_mixed_cells_in_order(fresh_kernel):
+    km, kc = fresh_kernel
+    flush(kc)
+    run(kc, 'import "time"')
+    kinds = ["ok", "ok", "error", "ok", "interrupt", "ok", "ok", "error", "ok", "ok"] * 10
+    codes = {
+        "ok": "v{i} := {i}\nv{i}",
+        "error": "undefinedName{i}",
+        "interrupt": "time.Sleep(time.Hour)",
+    }
+    ids = [kc.execute(codes[k].format(i=i), stop_on_error=False) for i, k in enumerate(kinds)]
+    want = dict(zip(ids, kinds))
+    replies = []
+    deadline = time.monotonic() + 600
+    while len(replies) < len(ids):
+        assert time.monotonic() < deadline, f"only {len(replies)} replies"
+        try:
+            msg = kc.get_iopub_msg(timeout=0.05)
+            pid = msg["parent_header"].get("msg_id")
+            if msg["msg_type"] == "execute_input" and want.get(pid) == "interrupt":
+                interrupt(kc)
+        except queue.Empty:
+            pass
+        while True:
+            try:
+                replies.append(kc.get_shell_msg(timeout=0))
+            except queue.Empty:
+                break
+    assert [r["parent_header"]["msg_id"] for r in replies] == ids
+    statuses = [r["content"]["status"] for r in replies]
+    assert statuses == [{"ok": "ok"}.get(k, "error") for k in kinds]
+    counts = [r["content"]["execution_count"] for r in replies]
+    assert counts == list(range(counts[0], counts[0] + 100))
+
+
+def test_many_lines_arrive(kernel):
+    km, kc = kernel
+    flush(kc)
+    reply, msgs = run(kc, 'import "fmt"\nfor i := 0; i < 100000; i++ {\n\tfmt.Println(i)\n}', timeout=300)
+    assert reply["status"] == "ok"
+    text = stdout_of(msgs)
+    assert text == "".join(f"{i}\n" for i in range(100000))
+    streams = sum(1 for m in msgs if m["msg_type"] == "stream")
+    assert streams < 1000, streams
+
+
+def test_restart(fresh_kernel):
+    km, kc = fresh_kernel
+    reply, _ = run(kc, "beforeRestart := 1")
+    assert reply["status"] == "ok"
+    km.restart_kernel(now=False)
+    kc.wait_for_ready(timeout=60)
+    reply, _ = run(kc, "beforeRestart")
+    assert reply["status"] == "error"
+    assert reply["execution_count"] == 1
+    reply, _ = run(kc, "1 + 1")
+    assert reply["status"] == "ok"
+
+
+def test_shutdown(fresh_kernel):
+    km, kc = fresh_kernel
+    msg = kc.session.msg("shutdown_request", {"restart": False})
+    kc.control_channel.send(msg)
+    reply = control_reply(kc, msg["header"]["msg_id"])
+    assert reply["content"] == {"status": "ok", "restart": False}
+    deadline = time.monotonic() + 30
+    while km.is_alive():
+        assert time.monotonic() < deadline, "kernel did not exit"
+        time.sleep(0.05)
