@@ -64,19 +64,27 @@ func (b *barChart) draw() *canvas {
 		valueW = math.Max(valueW, cv.measure(b.valueText(b.values[i]), fontSize, false))
 	}
 	labelW = math.Min(labelW, Width*0.35)
-	left := 16 + labelW + 10
+	labelRight := 16 + labelW
+	left := labelRight + 10
+	if lo < 0 {
+		left += valueW + 8 // room for the values of negative bars
+	}
 	right := Width - 16 - valueW - 8
 	x := func(v float64) float64 { return left + (v-lo)/(hi-lo)*(right-left) }
 	bottom := top + float64(len(b.values))*rowH
 
-	step := tickStep(ticks)
-	for _, t := range ticks {
+	labels := tickLabels(ticks)
+	for i, t := range ticks {
 		cv.line(x(t), top, x(t), bottom, 1, gridInk, false)
-		cv.text(x(t), bottom+16, withUnit(formatTick(t, step), b.unit), 11, softInk, middle, "tick")
+		cv.text(x(t), bottom+16, withUnit(labels[i], b.unit), 11, softInk, middle, "tick")
+	}
+	cv.line(x(0), top-4, x(0), bottom+4, 1, axisInk, false)
+	if baseline && lo < 1 && 1 <= hi {
+		cv.line(x(1), top-4, x(1), bottom+4, 1.2, softInk, true)
 	}
 	for i, v := range b.values {
 		y := top + float64(i)*rowH + (rowH-barH)/2
-		cv.text(left-10, y+barH/2+4, cv.fit(b.labels[i], fontSize, false, labelW), fontSize, ink, end, "label")
+		cv.text(labelRight, y+barH/2+4, cv.fit(b.labels[i], fontSize, false, labelW), fontSize, ink, end, "label")
 		label := b.valueText(v)
 		if !finite(v) {
 			cv.text(x(0)+6, y+barH/2+4, label, fontSize, softInk, start, "value")
@@ -90,14 +98,13 @@ func (b *barChart) draw() *canvas {
 		bar.rx = 2
 		bar.tip = b.labels[i] + ": " + label
 		lx, a := x1+6, start
+		w := cv.measure(label, fontSize, false)
+		halo := lx - 2 // a white ground, so lines behind the value do not cross it
 		if v < 0 {
-			lx, a = x0-6, end
+			lx, a, halo = x0-6, end, x0-8-w
 		}
+		cv.rect(halo, y+1, w+4, barH-2, white, "")
 		cv.text(lx, y+barH/2+4, label, fontSize, ink, a, "value")
-	}
-	cv.line(x(0), top-4, x(0), bottom+4, 1, axisInk, false)
-	if baseline && lo < 1 && 1 <= hi {
-		cv.line(x(1), top-4, x(1), bottom+4, 1.2, softInk, true)
 	}
 	cv.h = bottom + 28
 	return cv
@@ -110,14 +117,19 @@ func (b *barChart) String() string {
 	if b.title != "" {
 		sb.WriteString(b.title + "\n")
 	}
+	labels := make([]string, len(b.labels))
 	labelW, most := 0, 0.0
 	for i, l := range b.labels {
+		if r := []rune(l); len(r) > 32 {
+			l = string(r[:31]) + "…"
+		}
+		labels[i] = l
 		labelW = max(labelW, len([]rune(l)))
 		if finite(b.values[i]) {
 			most = math.Max(most, math.Abs(b.values[i]))
 		}
 	}
-	for i, l := range b.labels {
+	for i, l := range labels {
 		v := b.values[i]
 		sb.WriteString(l + strings.Repeat(" ", labelW-len([]rune(l))) + "  ")
 		if finite(v) && most > 0 {

@@ -431,7 +431,7 @@ func TestNiceTicks(t *testing.T) {
 func TestFormatValue(t *testing.T) {
 	for v, want := range map[float64]string{
 		0: "0", 1: "1.00", 1.234: "1.23", 12.34: "12.3", 1234.5: "1234", 0.7: "0.70", 0.97: "0.97",
-		0.01234: "0.0123", 2.5e7: "2.5e+07", -3.21: "-3.21", math.NaN(): "n/a",
+		0.01234: "0.0123", 2.5e7: "25.0M", 14300: "14.3k", 9999: "9999", 1.5e9: "1.50G", 3e13: "3e+13", -3.21: "-3.21", math.NaN(): "n/a",
 	} {
 		if got := formatValue(v); got != want {
 			t.Errorf("formatValue(%g) = %q, want %q", v, got, want)

@@ -109,10 +109,10 @@ func (l *lineChart) draw() *canvas {
 	}
 
 	// Plot area.
-	ystep := tickStep(yticks)
+	ylabels := tickLabels(yticks)
 	tickW := 0.0
-	for _, t := range yticks {
-		tickW = math.Max(tickW, cv.measure(formatTick(t, ystep), 11, false))
+	for _, s := range ylabels {
+		tickW = math.Max(tickW, cv.measure(s, 11, false))
 	}
 	left := 16 + tickW + 8
 	if l.yLabel != "" {
@@ -132,16 +132,16 @@ func (l *lineChart) draw() *canvas {
 	}
 	py := func(v float64) float64 { return bottom - (v-ylo)/(yhi-ylo)*(bottom-top) }
 
-	for _, t := range yticks {
+	for i, t := range yticks {
 		cv.line(left, py(t), right, py(t), 1, gridInk, false)
-		cv.text(left-6, py(t)+4, formatTick(t, ystep), 11, softInk, end, "tick")
+		cv.text(left-6, py(t)+4, ylabels[i], 11, softInk, end, "tick")
 	}
-	xstep := tickStep(xticks)
-	for _, t := range xticks {
+	xlabels := tickLabels(xticks)
+	for i, t := range xticks {
 		cv.line(px(t), bottom, px(t), bottom+4, 1, axisInk, false)
-		label := formatTick(t, xstep)
+		label := xlabels[i]
 		if logX {
-			label = strconv.FormatFloat(t, 'g', 6, 64)
+			label = formatX(t)
 		}
 		cv.text(px(t), bottom+17, label, 11, softInk, middle, "tick")
 	}
@@ -177,7 +177,7 @@ func (l *lineChart) draw() *canvas {
 		for i, xv := range l.x {
 			if v := l.y(s, i); finite(v) {
 				cv.circle(px(xv), py(v), 3.5, col, "point")
-				cv.shapes[len(cv.shapes)-1].tip = s.Name + " @ " + formatValue(xv) + ": " + formatValue(v)
+				cv.shapes[len(cv.shapes)-1].tip = s.Name + " @ " + formatX(xv) + ": " + formatValue(v)
 			}
 		}
 	}
@@ -199,7 +199,7 @@ func (l *lineChart) String() string {
 		t.Header = append(t.Header, name)
 	}
 	for i, xv := range l.x {
-		row := []string{strconv.FormatFloat(xv, 'g', 6, 64)}
+		row := []string{formatX(xv)}
 		for _, s := range l.series {
 			if v := l.y(s, i); finite(v) {
 				row = append(row, formatValue(v))
@@ -213,4 +213,13 @@ func (l *lineChart) String() string {
 		t.Note = "values: " + l.yLabel
 	}
 	return t.String()
+}
+
+// formatX writes an x value: whole numbers as they are, others with
+// about three significant digits.
+func formatX(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return formatValue(v)
 }

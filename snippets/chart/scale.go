@@ -56,6 +56,33 @@ func formatTick(v, step float64) string {
 	return strconv.FormatFloat(v, 'f', d, 64)
 }
 
+// tickLabels writes the labels of a row of ticks; ten thousand and more
+// are written with k, M or G ("250k", "1.5M").
+func tickLabels(ticks []float64) []string {
+	most := 0.0
+	for _, t := range ticks {
+		most = math.Max(most, math.Abs(t))
+	}
+	div, suffix := 1.0, ""
+	switch {
+	case most >= 1e9:
+		div, suffix = 1e9, "G"
+	case most >= 1e6:
+		div, suffix = 1e6, "M"
+	case most >= 1e4:
+		div, suffix = 1e3, "k"
+	}
+	step := tickStep(ticks) / div
+	labels := make([]string, len(ticks))
+	for i, t := range ticks {
+		labels[i] = formatTick(t/div, step)
+		if t != 0 {
+			labels[i] += suffix
+		}
+	}
+	return labels
+}
+
 func tickStep(ticks []float64) float64 {
 	if len(ticks) < 2 {
 		return 1
@@ -71,8 +98,14 @@ func formatValue(v float64) string {
 		return "n/a"
 	case a == 0:
 		return "0"
-	case a >= 1e6:
+	case a >= 999.5e9:
 		return strconv.FormatFloat(v, 'g', 3, 64)
+	case a >= 999.5e6:
+		return formatValue(v/1e9) + "G"
+	case a >= 999.5e3:
+		return formatValue(v/1e6) + "M"
+	case a >= 9999.5:
+		return formatValue(v/1e3) + "k"
 	case a >= 100:
 		return strconv.FormatFloat(v, 'f', 0, 64)
 	case a >= 10:
@@ -98,11 +131,11 @@ func withUnit(s, unit string) string {
 // durationUnit picks the unit for a time axis that ends at d.
 func durationUnit(d time.Duration) (time.Duration, string) {
 	switch {
-	case d >= 2*time.Second:
+	case d >= time.Second:
 		return time.Second, "s"
-	case d >= 2*time.Millisecond:
+	case d >= time.Millisecond:
 		return time.Millisecond, "ms"
-	case d >= 2*time.Microsecond:
+	case d >= time.Microsecond:
 		return time.Microsecond, "µs"
 	}
 	return time.Nanosecond, "ns"

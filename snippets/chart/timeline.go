@@ -69,7 +69,7 @@ func (t *timeline) draw() *canvas {
 	}
 	labelW = math.Min(labelW, Width*0.3)
 	left := 16 + labelW + 10
-	right := float64(Width - 20)
+	right := float64(Width - 28)
 	bottom := top + n*laneH
 
 	lo, hi := t.span()
