@@ -5,6 +5,7 @@ import (
 	"os"
 	"reflect"
 	"runtime/debug"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -14,7 +15,9 @@ import (
 // [ProcessPool]. It completes exactly once, with a value or an error; the
 // methods that wait are safe to call from any number of goroutines.
 type Future struct {
-	label string
+	label string              // given label, or the prefix of "prefix num"
+	num   int                 // the task's number in its pool, for a default label
+	named bool                // label is the whole label
 	fn    func() (any, error) // Pool task
 	task  string              // ProcessPool task name
 	arg   []byte              // ProcessPool task argument, JSON
@@ -33,17 +36,6 @@ const (
 	stateRunning
 	stateDone
 )
-
-func newFuture(label string) *Future {
-	return &Future{label: label, done: make(chan struct{})}
-}
-
-// failed returns a Future that has already completed with err.
-func failed(label string, err error) *Future {
-	f := newFuture(label)
-	f.finish(nil, err)
-	return f
-}
 
 // Result waits for the task to finish and returns its value and error.
 // A task that panicked returns a *[PanicError]; a task cancelled before it
@@ -66,7 +58,12 @@ func (f *Future) Done() <-chan struct{} { return f.done }
 // Label returns the name the task shows in a timeline: the label given to
 // [Pool.SubmitLabel], else "task 3" for a Pool's fourth task or
 // "CountPrimes 3" for a ProcessPool's.
-func (f *Future) Label() string { return f.label }
+func (f *Future) Label() string {
+	if f.named {
+		return f.label
+	}
+	return f.label + " " + strconv.Itoa(f.num)
+}
 
 // Cancel stops the task if it has not started yet: the Future then
 // completes with [ErrCancelled] and Cancel reports true. A task that is
@@ -98,7 +95,7 @@ func (f *Future) callback(fn func(*Future)) {
 			if rv, ok := v.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
 				v = rv.Interface() // a panic in a function interpreted by yaegi
 			}
-			fmt.Fprintf(os.Stderr, "pools: OnDone callback for %s panicked: %v\n%s", f.label, v, debug.Stack())
+			fmt.Fprintf(os.Stderr, "pools: OnDone callback for %s panicked: %v\n%s", f.Label(), v, debug.Stack())
 		}
 	}()
 	fn(f)

@@ -35,6 +35,7 @@ import (
 	"fmt"
 	"reflect"
 	"runtime/debug"
+	"strconv"
 	"sync"
 
 	"github.com/chanlab/chanlab/snippets/timing"
@@ -134,15 +135,18 @@ func (s *sched) init(workers int, opts []Option) {
 	s.stopCtx = context.AfterFunc(s.ctx, func() { s.drain(s.ctx.Err()) })
 }
 
-// label returns name, or prefix and the task's number if name is empty.
-func (s *sched) label(name, prefix string) string {
+// newFuture returns a pending Future labelled name, or prefix and the
+// task's number if name is empty (formatted only when asked for).
+func (s *sched) newFuture(name, prefix string) *Future {
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	if name == "" {
-		name = fmt.Sprintf("%s %d", prefix, s.n)
-	}
+	n := s.n
 	s.n++
-	return name
+	s.mu.Unlock()
+	f := &Future{label: name, named: name != "", num: n, done: make(chan struct{})}
+	if !f.named {
+		f.label = prefix
+	}
+	return f
 }
 
 // submit queues f, starting a worker if one is free.
@@ -199,7 +203,7 @@ func (s *sched) work(w *slot) {
 		}
 		var end func()
 		if s.rec != nil {
-			end = s.rec.Begin(fmt.Sprintf("%s %d", s.lane, w.id), f.label)
+			end = s.rec.Begin(s.lane+" "+strconv.Itoa(w.id), f.Label())
 		}
 		v, err := s.run(w, f)
 		if end != nil {
@@ -284,7 +288,7 @@ func (p *Pool) Submit(fn func() (any, error)) *Future {
 // SubmitLabel is [Pool.Submit] with a label that names the task in a
 // timeline (see [WithRecorder]).
 func (p *Pool) SubmitLabel(label string, fn func() (any, error)) *Future {
-	f := newFuture(p.s.label(label, "task"))
+	f := p.s.newFuture(label, "task")
 	f.fn = fn
 	return p.s.submit(f)
 }

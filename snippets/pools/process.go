@@ -218,12 +218,12 @@ func (p *ProcessPool) Started() (n int, startup time.Duration) {
 // others float64; arrays become []any and objects map[string]any. A task
 // error becomes a *[TaskError], a panic in the worker a *[PanicError].
 func (p *ProcessPool) Submit(task string, arg any) *Future {
-	label := p.s.label("", task) // "CountPrimes 3": the task name and its number
+	f := p.s.newFuture("", task) // labelled "CountPrimes 3": the task name and its number
 	b, err := json.Marshal(arg)
 	if err != nil {
-		return failed(label, fmt.Errorf("pools: encoding argument of %s: %w", task, err))
+		f.finish(nil, fmt.Errorf("pools: encoding argument of %s: %w", task, err))
+		return f
 	}
-	f := newFuture(label)
 	f.task, f.arg = task, b
 	return p.s.submit(f)
 }
