@@ -111,6 +111,12 @@ func MetadataOf(v any) map[string]any {
 	return nil
 }
 
+// Render shows r's bundle, like [Show]. Use it for a type defined in a
+// notebook cell: the interpreter passes such a value to Show's parameter
+// of type any without its methods, so Show sees only its fields, whereas
+// a parameter of type Renderer keeps them.
+func Render(r Renderer) { Show(r) }
+
 // Bundle returns the MIME bundle that [Show] displays for v.
 func Bundle(v any) MIME {
 	switch v := v.(type) {

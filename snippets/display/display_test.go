@@ -85,6 +85,14 @@ func TestShow(t *testing.T) {
 	}
 }
 
+func TestRender(t *testing.T) {
+	rec := record(t)
+	Render(rich{})
+	if out := rec.Outputs(); len(out) != 1 || out[0].Data["text/html"] != "<b>rich</b>" {
+		t.Errorf("Render sent %+v", out)
+	}
+}
+
 func TestShowCopiesBundle(t *testing.T) {
 	rec := record(t)
 	m := MIME{"text/plain": "a"}
