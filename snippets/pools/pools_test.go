@@ -307,7 +307,8 @@ func TestRecorder(t *testing.T) {
 }
 
 func TestProcessPool(t *testing.T) {
-	p := pools.NewProcessPool(2)
+	rec := timing.NewRecorder()
+	p := pools.NewProcessPool(2, pools.WithRecorder(rec))
 	defer p.Close()
 	vals, err := p.Map(workload.TaskCountPrimes, workload.Chunks(0, 20000, 4))
 	if err != nil {
@@ -330,6 +331,24 @@ func TestProcessPool(t *testing.T) {
 	v, err := p.Submit("test.echo", map[string]any{"a": []int{1, 2}, "b": 1.5}).Result()
 	if err != nil || fmt.Sprint(v) != "map[a:[1 2] b:1.5]" {
 		t.Fatalf("echo = %v, %v", v, err)
+	}
+	p.Shutdown()
+	if err := p.Submit("test.pid", nil).Err(); !errors.Is(err, pools.ErrClosed) {
+		t.Fatalf("after Shutdown: %v", err)
+	}
+	spans := rec.Spans()
+	if len(spans) != 6 {
+		t.Fatalf("%d spans, want 6", len(spans))
+	}
+	labels := map[string]bool{}
+	for _, s := range spans {
+		labels[s.Label] = true
+		if s.Lane != "process 1" && s.Lane != "process 2" {
+			t.Errorf("lane %q", s.Lane)
+		}
+	}
+	if !labels["CountPrimes 0"] || !labels["test.pid 4"] {
+		t.Errorf("labels %v", labels)
 	}
 }
 
