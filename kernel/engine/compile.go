@@ -1,0 +1,358 @@
+package engine
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/printer"
+	"go/token"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Positions. yaegi scopes imports by the base name of a position's file,
+// so every position yaegi sees must be in its own file "_.go"; the cell
+// number is encoded in the line number instead: line l of cell n is line
+// n*lineBase + l. A cell is parsed as file "cell<n>" after a one-line
+// header; printNode turns the //line directives go/printer writes (raw
+// positions in that file) into encoded ones, and mapText decodes
+// positions in messages.
+const (
+	srcName  = "_.go"
+	lineBase = 1_000_000
+)
+
+// cellFile is the name cell n is parsed under.
+func cellFile(n int) string { return fmt.Sprintf("cell%d", n) }
+
+// userMain is what a cell's func main and every use of the name main are
+// renamed to: yaegi runs a package's main on every later Eval once one
+// exists, while a notebook wants main to run only when a cell calls it.
+const userMain = "_clmain"
+
+// parsedCell is a cell split into its parts, in source order.
+type parsedCell struct {
+	count   int
+	imports []*ast.ImportSpec
+	items   []item
+	// trailing is the cell's last statement when it is an expression
+	// whose value the cell shows (not a print call).
+	trailing ast.Expr
+}
+
+// item is one top-level declaration or statement of a cell.
+type item struct {
+	decl ast.Decl // type, const, var or func declaration (var also from x := e)
+	stmt ast.Stmt // any other statement
+}
+
+func (it item) pos() token.Pos {
+	if it.decl != nil {
+		return it.decl.Pos()
+	}
+	return it.stmt.Pos()
+}
+
+// parseCell parses a cell: it splits the source into declarations and
+// statements, parses each kind with positions of the original cell (file
+// name cellFile(count), one header line), turns top-level `x := e` into `var x = e`, renames
+// main, and finds the trailing expression.
+func parseCell(fset *token.FileSet, code string, count int) (*parsedCell, error) {
+	segs := splitCell(code)
+	name := cellFile(count)
+	header := func(prefix string) string { return prefix + "\n" }
+	declSrc := header("package main") + blank(code, segs, func(s segment) bool { return s.decl })
+	stmtSrc := header("package main; func _() {") + blank(code, segs, func(s segment) bool { return !s.decl && !s.pkgClause }) + "\n}"
+
+	const mode = parser.SkipObjectResolution | parser.ParseComments
+	df, err := parser.ParseFile(fset, name, declSrc, mode)
+	if err != nil {
+		return nil, err
+	}
+	sf, err := parser.ParseFile(fset, name, stmtSrc, mode)
+	if err != nil {
+		return nil, err
+	}
+	pc := &parsedCell{count: count}
+	for _, d := range df.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
+			for _, s := range g.Specs {
+				pc.imports = append(pc.imports, s.(*ast.ImportSpec))
+			}
+			continue
+		}
+		pc.items = append(pc.items, item{decl: d})
+	}
+	for _, s := range sf.Decls[0].(*ast.FuncDecl).Body.List {
+		if as, ok := s.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
+			pc.items = append(pc.items, item{decl: defineToVar(as)})
+			continue
+		}
+		if _, ok := s.(*ast.EmptyStmt); ok {
+			continue
+		}
+		pc.items = append(pc.items, item{stmt: s})
+	}
+	// Declarations and statements were parsed as two files, both with a
+	// one-line header: order them by line and column.
+	slices.SortStableFunc(pc.items, func(a, b item) int {
+		pa, pb := fset.PositionFor(a.pos(), false), fset.PositionFor(b.pos(), false)
+		if pa.Line != pb.Line {
+			return pa.Line - pb.Line
+		}
+		return pa.Column - pb.Column
+	})
+	for _, it := range pc.items {
+		renameMain(it.node())
+	}
+	if n := len(pc.items); n > 0 {
+		if es, ok := pc.items[n-1].stmt.(*ast.ExprStmt); ok && !isPrintCall(es.X) {
+			pc.trailing = es.X
+		}
+	}
+	return pc, nil
+}
+
+func (it item) node() ast.Node {
+	if it.decl != nil {
+		return it.decl
+	}
+	return it.stmt
+}
+
+// defineToVar turns a top-level `a, b := x, y` into `var a, b = x, y`, so
+// the variables live at package level and later cells see them.
+func defineToVar(as *ast.AssignStmt) *ast.GenDecl {
+	vs := &ast.ValueSpec{Values: as.Rhs}
+	for _, l := range as.Lhs {
+		id, ok := l.(*ast.Ident)
+		if !ok {
+			id = &ast.Ident{NamePos: l.Pos(), Name: "_"}
+		}
+		vs.Names = append(vs.Names, id)
+	}
+	return &ast.GenDecl{TokPos: as.Pos(), Tok: token.VAR, Specs: []ast.Spec{vs}}
+}
+
+// renameMain renames every identifier main in n to userMain.
+func renameMain(n ast.Node) {
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Name == "main" {
+			id.Name = userMain
+		}
+		return true
+	})
+}
+
+// isPrintCall reports whether e calls a function whose results nobody
+// wants to see: fmt.Print*, fmt.Fprint*, log.Print*, print and println.
+func isPrintCall(e ast.Expr) bool {
+	c, ok := e.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	switch f := c.Fun.(type) {
+	case *ast.Ident:
+		return f.Name == "print" || f.Name == "println"
+	case *ast.SelectorExpr:
+		pkg, ok := f.X.(*ast.Ident)
+		if !ok {
+			return false
+		}
+		switch pkg.Name {
+		case "fmt":
+			return strings.HasPrefix(f.Sel.Name, "Print") || strings.HasPrefix(f.Sel.Name, "Fprint")
+		case "log":
+			return strings.HasPrefix(f.Sel.Name, "Print")
+		}
+	}
+	return false
+}
+
+// importKey identifies an import: the name it is imported under (empty for
+// the package's own name) and its path.
+type importKey struct{ name, path string }
+
+func keyOf(s *ast.ImportSpec) importKey {
+	k := importKey{}
+	if s.Name != nil {
+		k.name = s.Name.Name
+	}
+	k.path, _ = strconv.Unquote(s.Path.Value)
+	return k
+}
+
+func (k importKey) source() string {
+	if k.name != "" {
+		return fmt.Sprintf("package main\nimport %s %q\n", k.name, k.path)
+	}
+	return fmt.Sprintf("package main\nimport %q\n", k.path)
+}
+
+func (k importKey) spec() *ast.ImportSpec {
+	s := &ast.ImportSpec{Path: &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(k.path)}}
+	if k.name != "" {
+		s.Name = ast.NewIdent(k.name)
+	}
+	return s
+}
+
+// declKeys returns the names a declaration defines: "name" for package-level
+// names, "Type.Method" for methods. Blank names are left out.
+func declKeys(d ast.Decl) []string {
+	var keys []string
+	switch d := d.(type) {
+	case *ast.FuncDecl:
+		keys = append(keys, funcKey(d))
+	case *ast.GenDecl:
+		for _, s := range d.Specs {
+			switch s := s.(type) {
+			case *ast.TypeSpec:
+				keys = append(keys, s.Name.Name)
+			case *ast.ValueSpec:
+				for _, n := range s.Names {
+					if n.Name != "_" {
+						keys = append(keys, n.Name)
+					}
+				}
+			}
+		}
+	}
+	return keys
+}
+
+// funcKey names a function or method.
+func funcKey(fd *ast.FuncDecl) string {
+	if fd.Recv == nil || len(fd.Recv.List) == 0 {
+		return fd.Name.Name
+	}
+	t := fd.Recv.List[0].Type
+	for {
+		switch x := t.(type) {
+		case *ast.StarExpr:
+			t = x.X
+			continue
+		case *ast.IndexExpr:
+			t = x.X
+			continue
+		case *ast.IndexListExpr:
+			t = x.X
+			continue
+		case *ast.ParenExpr:
+			t = x.X
+			continue
+		}
+		break
+	}
+	if id, ok := t.(*ast.Ident); ok {
+		return id.Name + "." + fd.Name.Name
+	}
+	return fd.Name.Name
+}
+
+// isVarDecl reports whether d declares variables.
+func isVarDecl(d ast.Decl) bool {
+	g, ok := d.(*ast.GenDecl)
+	return ok && g.Tok == token.VAR
+}
+
+// usesAny reports whether n mentions any identifier in names.
+func usesAny(n ast.Node, names map[string]bool) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && names[id.Name] {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// printNode prints n as Go source. With positions set, the output carries
+// //line directives so that yaegi reports positions in the user's cell.
+func printNode(fset *token.FileSet, n any, positions bool) (string, error) {
+	cfg := printer.Config{Mode: printer.UseSpaces | printer.TabIndent, Tabwidth: 8}
+	if positions {
+		cfg.Mode |= printer.SourcePos
+	}
+	var b bytes.Buffer
+	if err := cfg.Fprint(&b, fset, n); err != nil {
+		return "", fmt.Errorf("engine: print generated code: %w", err)
+	}
+	if !positions {
+		return b.String(), nil
+	}
+	return lineDirectives.ReplaceAllStringFunc(b.String(), func(d string) string {
+		m := lineDirectives.FindStringSubmatch(d)
+		line, _ := strconv.Atoi(m[3])
+		if m[2] == "" {
+			// Generated code: a small line number, which mapText drops.
+			return fmt.Sprintf("//line %s:%d%s", srcName, line, m[4])
+		}
+		cell, _ := strconv.Atoi(m[2])
+		return fmt.Sprintf("//line %s:%d%s", srcName, cell*lineBase+line-1, m[4])
+	}), nil
+}
+
+// lineDirectives matches the //line directives go/printer writes.
+var lineDirectives = regexp.MustCompile(`(?m)^//line (cell(\d+)|[^:\n]*):(\d+)(:\d+)?$`)
+
+// declSource is the source of a declaration without //line directives,
+// used to tell whether a cell redefines something differently.
+func declSource(fset *token.FileSet, d ast.Decl) string {
+	s, err := printNode(fset, d, false)
+	if err != nil {
+		return fmt.Sprintf("%p", d)
+	}
+	return s
+}
+
+var (
+	objectType = reflect.TypeFor[*ast.Object]()
+	scopeType  = reflect.TypeFor[*ast.Scope]()
+)
+
+// cloneDecl returns a deep copy of d with the same positions, so that a
+// declaration can be rewritten (which changes it in place) more than once.
+func cloneDecl(d ast.Decl) ast.Decl {
+	return cloneValue(reflect.ValueOf(d)).Interface().(ast.Decl)
+}
+
+func cloneValue(v reflect.Value) reflect.Value {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() || v.Type() == objectType || v.Type() == scopeType {
+			return reflect.Zero(v.Type())
+		}
+		c := reflect.New(v.Type().Elem())
+		c.Elem().Set(cloneValue(v.Elem()))
+		return c
+	case reflect.Interface:
+		if v.IsNil() {
+			return v
+		}
+		c := reflect.New(v.Type()).Elem()
+		c.Set(cloneValue(v.Elem()))
+		return c
+	case reflect.Slice:
+		if v.IsNil() {
+			return v
+		}
+		c := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		for i := range v.Len() {
+			c.Index(i).Set(cloneValue(v.Index(i)))
+		}
+		return c
+	case reflect.Struct:
+		c := reflect.New(v.Type()).Elem()
+		for i := range v.NumField() {
+			c.Field(i).Set(cloneValue(v.Field(i)))
+		}
+		return c
+	}
+	return v
+}

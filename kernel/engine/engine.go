@@ -1,0 +1,647 @@
+// Package engine runs notebook cells in the yaegi Go interpreter.
+//
+// An Engine owns one interpreter. Execute takes a cell as the user wrote it
+// (imports, declarations, statements and a trailing expression in any
+// order, or a whole package main program), splits it into pieces yaegi can
+// evaluate, rewrites them to yaegi-safe Go (package rewrite), evaluates them
+// in order and returns the cell's result or error as an ipc.Result. Errors
+// name the cell and line as the user wrote them.
+//
+// Notebook semantics are kept on top of yaegi: variables declared at the top
+// level of a cell live on in later cells; re-running a cell that redefines a
+// function, method, type or constant rebuilds the interpreter from the
+// declarations of earlier cells, so that earlier callers see the new
+// definition; an interrupt (cancelling Execute's context) stops the cell
+// and leaves the interpreter usable; a cell blocked with every goroutine
+// asleep ends with a deadlock error instead of hanging.
+//
+// Main is the entry point of the worker process that the kernel's
+// supervisor starts: it speaks the protocol of package ipc (see
+// kernel/README.md).
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"io"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chanlab/chanlab/kernel/engine/rewrite"
+	"github.com/chanlab/chanlab/kernel/engine/rt"
+	"github.com/chanlab/chanlab/kernel/ipc"
+	"github.com/traefik/yaegi/interp"
+)
+
+// Options configure an Engine.
+type Options struct {
+	// Stdout and Stderr receive what interpreted code prints with fmt.Print*,
+	// print, println and log. Code that writes to os.Stdout directly, and
+	// compiled helpers, print to the process's real standard output: in the
+	// worker both are the same pipe. Nil means io.Discard.
+	Stdout, Stderr io.Writer
+	// Symbols are the compiled packages cells can import, in the form
+	// interp.Interpreter.Use takes. Nil means DefaultSymbols.
+	Symbols []interp.Exports
+	// Sources are interpreted package main sources evaluated once in every
+	// interpreter after the rewrite Prelude (for example generic helpers).
+	Sources []string
+	// OnPanic is called, on the panicking goroutine, when a goroutine
+	// started by a cell panics. cell is the cell that started it; r has
+	// Status "error", EName, EValue and Traceback. The engine lives on.
+	OnPanic func(cell int, r ipc.Result)
+	// DeadlockAfter is how long every goroutine of a running cell must stay
+	// blocked before the cell ends with a deadlock error. Zero means 3
+	// seconds; a negative value turns detection off.
+	DeadlockAfter time.Duration
+}
+
+// Engine runs cells in one yaegi interpreter (rebuilt when a cell
+// redefines something). Execute and Replay may be called from one
+// goroutine at a time; Execute's context may be cancelled from any.
+type Engine struct {
+	opts Options
+	mu   sync.Mutex // held while a cell runs
+
+	in      *interp.Interpreter
+	stop    func() // stops every goroutine of in
+	sess    *rewrite.Session
+	fset    *token.FileSet
+	imports map[importKey]bool // made in in
+	order   []importKey        // imports in the order they were made
+	defs    map[string]*defn   // latest definition of each name
+	ndefs   int
+	cells   int // Evals of generated functions, for unique names
+
+	// resultMu guards result, which the _clhook.Out hook sets.
+	resultMu sync.Mutex
+	result   *ipc.Result
+
+	trace *panicTrace
+
+	blockMu sync.Mutex
+	block   chan struct{} // see stopper
+	// timers is set once a cell mentions a timer, which makes the deadlock
+	// detector more patient (a select may be waiting for one).
+	timers bool
+}
+
+// defn is one declaration made at package level by a cell.
+type defn struct {
+	keys  []string
+	src   string   // normalised source, to compare redefinitions
+	orig  ast.Decl // a copy made before rewriting
+	cell  int
+	order int
+	isVar bool
+	decl  ast.Decl
+}
+
+// New returns an Engine with a fresh interpreter.
+func New(opts Options) (*Engine, error) {
+	if opts.Stdout == nil {
+		opts.Stdout = io.Discard
+	}
+	if opts.Stderr == nil {
+		opts.Stderr = io.Discard
+	}
+	if opts.Symbols == nil {
+		opts.Symbols = DefaultSymbols()
+	}
+	if opts.DeadlockAfter == 0 {
+		opts.DeadlockAfter = 3 * time.Second
+	}
+	e := &Engine{opts: opts, trace: &panicTrace{}}
+	if err := e.reset(); err != nil {
+		return nil, err
+	}
+	rt.SetPanicHandler(e.goroutinePanic)
+	return e, nil
+}
+
+// reset replaces the interpreter by a fresh one with the symbols and
+// preludes, and forgets every import and definition.
+func (e *Engine) reset() error {
+	if e.stop != nil {
+		e.stop()
+	}
+	in := interp.New(interp.Options{
+		Stdout: e.opts.Stdout,
+		Stderr: &panicFilter{w: e.opts.Stderr, t: e.trace},
+	})
+	for _, s := range e.opts.Symbols {
+		if err := in.Use(s); err != nil {
+			return fmt.Errorf("engine: load symbols: %w", err)
+		}
+	}
+	if err := in.Use(rt.Symbols); err != nil {
+		return fmt.Errorf("engine: load runtime symbols: %w", err)
+	}
+	if err := in.Use(e.hookSymbols()); err != nil {
+		return fmt.Errorf("engine: load hook symbols: %w", err)
+	}
+	srcs := append([]string{rewrite.Prelude, enginePrelude}, e.opts.Sources...)
+	for _, src := range srcs {
+		if _, err := in.Eval(src); err != nil {
+			return fmt.Errorf("engine: evaluate prelude: %w", err)
+		}
+	}
+	e.in = in
+	e.stop = e.stopper(in)
+	e.sess = new(rewrite.Session)
+	if e.fset == nil {
+		// Kept across rebuilds: saved declarations carry its positions.
+		e.fset = token.NewFileSet()
+	}
+	e.imports = make(map[importKey]bool)
+	e.order = nil
+	e.defs = make(map[string]*defn)
+	return nil
+}
+
+// hookPath is the import path of the compiled hooks generated code calls.
+const hookPath = "chanlab.internal/hook"
+
+// enginePrelude imports the hooks into every interpreter.
+const enginePrelude = `package main
+
+import _clhook "` + hookPath + `"
+
+var _ = _clhook.Out
+`
+
+// hookSymbols returns the compiled hooks of this engine: Out receives the
+// value of a cell's trailing expression, Block blocks until its channel
+// is closed (see stopper).
+func (e *Engine) hookSymbols() interp.Exports {
+	out := reflect.ValueOf(func(v ...any) { e.setResult(v) })
+	return interp.Exports{
+		hookPath + "/hook": {
+			"Out":   out,
+			"Block": reflect.ValueOf(e.blockHook),
+		},
+		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{
+			out: {rendererType, stringerType, errorType},
+		})},
+	}
+}
+
+// stopper returns a function that stops every goroutine running
+// interpreted code of in. yaegi does that when the context of a running
+// EvalWithContext is cancelled, so the function runs one that blocks in the
+// Block hook, cancels it, and releases the hook once yaegi has stopped.
+func (e *Engine) stopper(in *interp.Interpreter) func() {
+	return func() {
+		ctx, cancel := context.WithCancel(context.Background())
+		c := make(chan struct{})
+		e.blockMu.Lock()
+		e.block = c
+		e.blockMu.Unlock()
+		returned := make(chan struct{})
+		go func() {
+			defer close(returned)
+			in.EvalWithContext(ctx, "_clhook.Block()")
+		}()
+		cancel()
+		<-returned
+		close(c)
+	}
+}
+
+// blockHook is the Block hook: it waits until the channel of the running
+// stopper is closed.
+func (e *Engine) blockHook() {
+	e.blockMu.Lock()
+	c := e.block
+	e.blockMu.Unlock()
+	if c != nil {
+		<-c
+	}
+}
+
+// Execute runs one cell. count is its execution count, used in positions
+// ("cell [count], line 3"). Cancelling ctx interrupts the cell: it stops
+// with status "error" and ename "Interrupted", and the engine stays
+// usable. The result holds the trailing expression's value (Data) or the
+// error, and Notes for the user.
+func (e *Engine) Execute(ctx context.Context, code string, count int) ipc.Result {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	rt.SetCell(count)
+	if mentionsTimer(code) {
+		e.timers = true
+	}
+
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	stopRT := context.AfterFunc(ctx, rt.Cancel)
+	defer stopRT()
+	if e.opts.DeadlockAfter > 0 {
+		w := newWatchdog(e.opts.DeadlockAfter, e.timers)
+		go w.run(ctx, func() { cancel(errDeadlock) })
+	}
+
+	var notes []string
+	res := e.run(ctx, code, count, &notes)
+	if res.Status == "" {
+		res.Status = "ok"
+	}
+	if n := rt.Running(); n > 0 && ctx.Err() != nil {
+		notes = append(notes, fmt.Sprintf("The interrupt also stopped %d goroutine(s) started by cells.", n))
+	}
+	res.Notes = append(res.Notes, notes...)
+	return res
+}
+
+// run is Execute without the bookkeeping.
+func (e *Engine) run(ctx context.Context, code string, count int, notes *[]string) ipc.Result {
+	pc, err := parseCell(e.fset, code, count)
+	if err != nil {
+		return e.errorResult(ctx, err)
+	}
+	if e.redefines(pc) {
+		note, err := e.rebuild(ctx, pc)
+		if err != nil {
+			return e.errorResult(ctx, err)
+		}
+		if note != "" {
+			*notes = append(*notes, note)
+		}
+	}
+	for _, s := range pc.imports {
+		if err := e.importOnce(ctx, keyOf(s)); err != nil {
+			return e.errorResult(ctx, err)
+		}
+	}
+	e.setResultValue(nil)
+	for _, u := range e.plan(pc) {
+		if err := e.runUnit(ctx, pc, u, notes); err != nil {
+			return e.errorResult(ctx, err)
+		}
+	}
+	if r := e.takeResult(); r != nil {
+		return *r
+	}
+	return ipc.Result{Status: "ok"}
+}
+
+// importOnce imports k unless it was imported already.
+func (e *Engine) importOnce(ctx context.Context, k importKey) error {
+	if e.imports[k] {
+		return nil
+	}
+	if _, err := e.in.EvalWithContext(ctx, k.source()); err != nil {
+		return fmt.Errorf("import %q: %w", k.path, err)
+	}
+	e.imports[k] = true
+	e.order = append(e.order, k)
+	return nil
+}
+
+// unit is a piece of a cell evaluated by one Eval: a run of declarations, or
+// a run of statements put into a generated function that is then called.
+type unit struct {
+	decls []ast.Decl
+	stmts []ast.Stmt
+	// trailing is set if stmts ends with the cell's trailing expression.
+	trailing bool
+}
+
+// plan groups a cell's items into units. Type, const and func declarations
+// that don't mention a variable of the cell come first (they may be used
+// anywhere in the cell, as in a Go file); then the other items in order,
+// runs of declarations and runs of statements each in one unit.
+func (e *Engine) plan(pc *parsedCell) []unit {
+	cellVars := map[string]bool{}
+	for _, it := range pc.items {
+		if it.decl != nil && isVarDecl(it.decl) {
+			for _, k := range declKeys(it.decl) {
+				cellVars[k] = true
+			}
+		}
+	}
+	var units []unit
+	var first unit
+	var rest []item
+	for _, it := range pc.items {
+		if it.decl != nil && !isVarDecl(it.decl) && !usesAny(it.decl, cellVars) {
+			if !e.unchanged(it.decl) {
+				first.decls = append(first.decls, it.decl)
+			}
+			continue
+		}
+		rest = append(rest, it)
+	}
+	if len(first.decls) > 0 {
+		units = append(units, first)
+	}
+	for _, it := range rest {
+		last := len(units) - 1
+		if it.decl != nil {
+			if e.unchanged(it.decl) && !isVarDecl(it.decl) {
+				continue
+			}
+			if last < 0 || units[last].stmts != nil {
+				units = append(units, unit{})
+				last++
+			}
+			units[last].decls = append(units[last].decls, it.decl)
+			continue
+		}
+		if last < 0 || units[last].decls != nil {
+			units = append(units, unit{})
+			last++
+		}
+		units[last].stmts = append(units[last].stmts, it.stmt)
+	}
+	if pc.trailing != nil && len(units) > 0 {
+		units[len(units)-1].trailing = units[len(units)-1].stmts != nil
+	}
+	return units
+}
+
+// unchanged reports whether every name d declares is already defined by an
+// identical declaration, so evaluating d again would change nothing.
+func (e *Engine) unchanged(d ast.Decl) bool {
+	keys := declKeys(d)
+	if len(keys) == 0 {
+		return false
+	}
+	src := declSource(e.fset, d)
+	for _, k := range keys {
+		if old := e.defs[k]; old == nil || old.src != src {
+			return false
+		}
+	}
+	return true
+}
+
+// redefines reports whether the cell declares a function, method, type or
+// constant that is defined already with different source: yaegi keeps old
+// definitions in earlier callers, so the interpreter must be rebuilt.
+func (e *Engine) redefines(pc *parsedCell) bool {
+	for _, it := range pc.items {
+		if it.decl == nil || isVarDecl(it.decl) {
+			continue
+		}
+		src := declSource(e.fset, it.decl)
+		for _, k := range declKeys(it.decl) {
+			if old := e.defs[k]; old != nil && !old.isVar && old.src != src {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// runUnit rewrites, evaluates and (for statements) runs one unit.
+func (e *Engine) runUnit(ctx context.Context, pc *parsedCell, u unit, notes *[]string) error {
+	if u.stmts == nil {
+		return e.runDecls(ctx, pc.count, u.decls, notes)
+	}
+	e.cells++
+	name := fmt.Sprintf("_clCell%d_%d", pc.count, e.cells)
+	body := u.stmts
+	if u.trailing {
+		last := body[len(body)-1].(*ast.ExprStmt)
+		body = append(body[:len(body)-1:len(body)-1], &ast.ExprStmt{X: &ast.CallExpr{
+			Fun:    &ast.SelectorExpr{X: ast.NewIdent("_clhook"), Sel: ast.NewIdent("Out")},
+			Lparen: last.Pos(),
+			Args:   []ast.Expr{last.X},
+			Rparen: last.End(),
+		}})
+	}
+	fd := &ast.FuncDecl{
+		Name: ast.NewIdent(name),
+		Type: &ast.FuncType{Params: &ast.FieldList{}},
+		Body: &ast.BlockStmt{List: body},
+	}
+	f, err := e.rewriteFile(ctx, []ast.Decl{fd})
+	if err != nil {
+		return err
+	}
+	src, err := printNode(e.fset, f, true)
+	if err != nil {
+		return err
+	}
+	if _, err := e.in.EvalWithContext(ctx, src); err != nil {
+		if !u.trailing || ctx.Err() != nil {
+			return err
+		}
+		// The trailing expression has no value (a call of a function
+		// without results): run it as a plain statement.
+		if !unwrapOut(fd.Body) {
+			return err
+		}
+		src, perr := printNode(e.fset, f, true)
+		if perr != nil {
+			return perr
+		}
+		if _, err2 := e.in.EvalWithContext(ctx, src); err2 != nil {
+			return err2
+		}
+	}
+	e.trace.reset()
+	_, err = e.in.EvalWithContext(ctx, name+"()")
+	return err
+}
+
+// unwrapOut replaces the last _clhook.Out(x) statement in body by x. It
+// reports whether it found one.
+func unwrapOut(body *ast.BlockStmt) bool {
+	for i := len(body.List) - 1; i >= 0; i-- {
+		es, ok := body.List[i].(*ast.ExprStmt)
+		if !ok {
+			continue
+		}
+		c, ok := es.X.(*ast.CallExpr)
+		if !ok || len(c.Args) != 1 {
+			continue
+		}
+		if sel, ok := c.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Out" {
+			if id, ok := sel.X.(*ast.Ident); ok && id.Name == "_clhook" {
+				body.List[i] = &ast.ExprStmt{X: c.Args[0]}
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rewriteFile builds a package main file of decls, rewrites it with the
+// session (which sees every import made so far), makes the imports the
+// rewrite added and returns the file without import declarations.
+func (e *Engine) rewriteFile(ctx context.Context, decls []ast.Decl) (*ast.File, error) {
+	imp := &ast.GenDecl{Tok: token.IMPORT, Lparen: 1}
+	for _, k := range e.order {
+		imp.Specs = append(imp.Specs, k.spec())
+	}
+	f := &ast.File{Name: ast.NewIdent("main"), Decls: append([]ast.Decl{imp}, decls...)}
+	if err := e.sess.Apply(e.fset, f); err != nil {
+		return nil, fmt.Errorf("rewrite: %w", err)
+	}
+	var out []ast.Decl
+	for _, d := range f.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
+			for _, s := range g.Specs {
+				if err := e.importOnce(ctx, keyOf(s.(*ast.ImportSpec))); err != nil {
+					return nil, err
+				}
+			}
+			continue
+		}
+		out = append(out, d)
+	}
+	f.Decls = out
+	f.Imports = nil
+	return f, nil
+}
+
+// runDecls evaluates a run of declarations. Variables that exist already
+// get the new value in place when its type is the same, so functions
+// defined earlier see it (yaegi binds them to the old variable otherwise).
+func (e *Engine) runDecls(ctx context.Context, count int, decls []ast.Decl, notes *[]string) error {
+	origs := make([]ast.Decl, len(decls))
+	for i, d := range decls {
+		origs[i] = cloneDecl(d)
+	}
+	srcs := make([]string, len(decls))
+	for i, d := range decls {
+		srcs[i] = declSource(e.fset, d)
+	}
+	// Existing variables are declared under temporary names first.
+	type rebind struct{ name, tmp string }
+	var rebinds []rebind
+	for _, d := range decls {
+		if !isVarDecl(d) {
+			continue
+		}
+		for _, s := range d.(*ast.GenDecl).Specs {
+			for _, n := range s.(*ast.ValueSpec).Names {
+				if old := e.defs[n.Name]; old != nil && old.isVar {
+					e.ndefs++
+					tmp := fmt.Sprintf("_clv%d", e.ndefs)
+					rebinds = append(rebinds, rebind{n.Name, tmp})
+					n.Name = tmp
+				}
+			}
+		}
+	}
+	f, err := e.rewriteFile(ctx, decls)
+	if err != nil {
+		return err
+	}
+	src, err := printNode(e.fset, f, true)
+	if err != nil {
+		return err
+	}
+	e.trace.reset()
+	if _, err := e.in.EvalWithContext(ctx, src); err != nil {
+		return err
+	}
+	if len(rebinds) > 0 {
+		g := e.in.Globals()
+		for _, r := range rebinds {
+			nv, ov := g[r.tmp], g[r.name]
+			if nv.IsValid() && ov.IsValid() && nv.Type() == ov.Type() && ov.CanSet() {
+				ov.Set(nv)
+				nv.SetZero()
+				continue
+			}
+			if _, err := e.in.EvalWithContext(ctx, fmt.Sprintf("package main\nvar %s = %s\n", r.name, r.tmp)); err != nil {
+				return err
+			}
+			*notes = append(*notes, fmt.Sprintf("%s has a new type: functions defined before this cell still use the old %s; re-run their cells.", r.name, r.name))
+		}
+		for _, r := range rebinds {
+			renameIdent(decls, r.tmp, r.name)
+		}
+	}
+	for i, d := range decls {
+		e.define(count, d, srcs[i], origs[i])
+	}
+	return nil
+}
+
+// renameIdent renames identifiers from to to in decls.
+func renameIdent(decls []ast.Decl, from, to string) {
+	for _, d := range decls {
+		ast.Inspect(d, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && id.Name == from {
+				id.Name = to
+			}
+			return true
+		})
+	}
+}
+
+// define records that cell count made declaration d.
+func (e *Engine) define(count int, d ast.Decl, src string, orig ast.Decl) {
+	e.ndefs++
+	df := &defn{keys: declKeys(d), src: src, orig: orig, cell: count, order: e.ndefs, isVar: isVarDecl(d), decl: d}
+	for _, k := range df.keys {
+		e.defs[k] = df
+	}
+}
+
+// setResult is the Out hook: it records the value(s) of the trailing
+// expression as the cell's result.
+func (e *Engine) setResult(v []any) {
+	r := &ipc.Result{Status: "ok", Data: formatResult(v)}
+	e.setResultValue(r)
+}
+
+func (e *Engine) setResultValue(r *ipc.Result) {
+	e.resultMu.Lock()
+	defer e.resultMu.Unlock()
+	e.result = r
+}
+
+func (e *Engine) takeResult() *ipc.Result {
+	e.resultMu.Lock()
+	defer e.resultMu.Unlock()
+	r := e.result
+	e.result = nil
+	return r
+}
+
+// goroutinePanic is the rt panic handler: it reports a panic in a goroutine
+// started by a cell through Options.OnPanic.
+func (e *Engine) goroutinePanic(p rt.Panic) {
+	r := panicResult(p.Value, e.trace.take(), fmt.Sprintf("goroutine started at %s", mapText(p.Where)))
+	if e.opts.OnPanic != nil {
+		e.opts.OnPanic(p.Cell, r)
+		return
+	}
+	fmt.Fprintln(e.opts.Stderr, strings.Join(r.Traceback, "\n"))
+}
+
+// Close stops the goroutines of the interpreter. The Engine must not be
+// used afterwards.
+func (e *Engine) Close() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.stop != nil {
+		e.stop()
+		e.stop = nil
+	}
+	rt.SetPanicHandler(nil)
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys(m map[string]bool) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+var errDeadlock = errors.New("all goroutines are asleep - deadlock!")

@@ -1,0 +1,208 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/scanner"
+	"io"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/chanlab/chanlab/kernel/ipc"
+	"github.com/traefik/yaegi/interp"
+)
+
+// Error names (ename) of failed cells.
+const (
+	// ENameCompile is a cell that does not parse or compile.
+	ENameCompile = "CompileError"
+	// ENamePanic is a panic with a value the user's code passed to panic.
+	ENamePanic = "panic"
+	// ENameRuntime is a run-time panic (index out of range, nil map, ...).
+	ENameRuntime = "runtime error"
+	// ENameInterrupted is a cell stopped by an interrupt.
+	ENameInterrupted = "Interrupted"
+	// ENameDeadlock is a cell whose goroutines were all blocked.
+	ENameDeadlock = "fatal error"
+)
+
+var (
+	// cellPos matches a position in a cell: "_.go:3000005:7" is line 5 of
+	// cell 3 (see lineBase), and so is "cell3:6:7", a position in the
+	// parsed cell with its header line.
+	cellPos = regexp.MustCompile(`(?:_\.go:)?(\d{7,})(?::\d+)?\b|\bcell(\d+):(\d+)(?::\d+)?\b`)
+	// genPos matches a position in generated code, which means nothing to
+	// the user: "1:28: " or "_.go:1:28: ".
+	genPos = regexp.MustCompile(`(^|\s)(?:_\.go:)?\d+:\d+: `)
+	// genFunc matches the generated function of a cell.
+	genFunc = regexp.MustCompile(`(?:main\.)?_clCell(\d+)_\d+`)
+)
+
+// mapText rewrites positions and names of generated code in an error
+// message into what the user wrote.
+func mapText(s string) string {
+	s = cellPos.ReplaceAllStringFunc(s, func(p string) string {
+		c, l, _ := decodePos(p)
+		return fmt.Sprintf("cell [%d], line %d", c, l)
+	})
+	s = genPos.ReplaceAllString(s, "$1")
+	s = genFunc.ReplaceAllString(s, "cell [$1]")
+	s = strings.ReplaceAll(s, userMain, "main")
+	s = strings.ReplaceAll(s, "_clhook.Out(", "(")
+	return s
+}
+
+// errorResult turns an error of a cell into a Result. ctx is the cell's
+// context, whose cause tells an interrupt from a deadlock.
+func (e *Engine) errorResult(ctx context.Context, err error) ipc.Result {
+	if ctx.Err() != nil {
+		if errors.Is(context.Cause(ctx), errDeadlock) {
+			return ipc.Result{Status: "error", EName: ENameDeadlock, EValue: errDeadlock.Error(),
+				Traceback: []string{"fatal error: " + errDeadlock.Error(),
+					"(every goroutine of the cell stayed blocked; the cell was stopped)"}}
+		}
+		return ipc.Result{Status: "error", EName: ENameInterrupted, EValue: "the cell was interrupted",
+			Traceback: []string{"Interrupted: the cell was stopped."}}
+	}
+	var p interp.Panic
+	if errors.As(err, &p) {
+		return panicResult(p.Value, e.trace.take(), "")
+	}
+	var list scanner.ErrorList
+	if errors.As(err, &list) {
+		var lines []string
+		for _, le := range list {
+			lines = append(lines, mapText(le.Error()))
+		}
+		return compileError(lines)
+	}
+	lines := strings.Split(strings.TrimSpace(mapText(err.Error())), "\n")
+	return compileError(lines)
+}
+
+func compileError(lines []string) ipc.Result {
+	return ipc.Result{Status: "error", EName: ENameCompile, EValue: strings.Join(lines, "; "), Traceback: lines}
+}
+
+// panicResult describes a panic with value v. frames are yaegi's frame
+// lines collected while the panic unwound (innermost first); where, if set,
+// says where a goroutine was started.
+func panicResult(v any, frames []string, where string) ipc.Result {
+	ename := ENamePanic
+	evalue := fmt.Sprint(v)
+	if re, ok := v.(runtime.Error); ok {
+		ename = ENameRuntime
+		evalue = strings.TrimPrefix(re.Error(), "runtime error: ")
+	} else if err, ok := v.(error); ok {
+		evalue = err.Error()
+		if strings.HasPrefix(evalue, "runtime error: ") {
+			ename = ENameRuntime
+			evalue = strings.TrimPrefix(evalue, "runtime error: ")
+		}
+	} else if s, ok := v.(string); ok && strings.HasPrefix(s, "reflect: ") {
+		// yaegi runs indexing through package reflect, whose panics
+		// are strings: "reflect: slice index out of range".
+		ename = ENameRuntime
+		evalue = strings.TrimPrefix(s, "reflect: ")
+	}
+	tb := []string{fmt.Sprintf("%s: %s", ename, evalue)}
+	if ename == ENamePanic {
+		tb[0] = "panic: " + evalue
+	}
+	if where != "" {
+		tb[0] += " [" + where + "]"
+	}
+	tb = append(tb, frames...)
+	return ipc.Result{Status: "error", EName: ename, EValue: evalue, Traceback: tb}
+}
+
+// panicTrace collects the frame lines yaegi prints while a panic unwinds.
+type panicTrace struct {
+	mu     sync.Mutex
+	frames []string
+}
+
+func (t *panicTrace) add(s string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if len(t.frames) < 50 {
+		t.frames = append(t.frames, s)
+	}
+}
+
+func (t *panicTrace) reset() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.frames = nil
+}
+
+// take returns the collected frames and forgets them.
+func (t *panicTrace) take() []string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	f := t.frames
+	t.frames = nil
+	return f
+}
+
+// framePat matches a line yaegi prints for each interpreted frame a panic
+// unwinds: "cell[3]:21:2: panic: main.h(...)".
+var framePat = regexp.MustCompile(`^(\S*): panic: (.*)\(\.\.\.\)\n?$`)
+
+// panicFilter passes writes through to w, except yaegi's panic frame
+// lines, which it collects in t for the error's traceback.
+type panicFilter struct {
+	w io.Writer
+	t *panicTrace
+}
+
+func (f *panicFilter) Write(p []byte) (int, error) {
+	if len(p) < 300 && (len(p) == 0 || p[0] != 0) {
+		if m := framePat.FindSubmatch(p); m != nil {
+			if line := frameLine(string(m[1]), string(m[2])); line != "" {
+				f.t.add(line)
+			}
+			return len(p), nil
+		}
+	}
+	return f.w.Write(p)
+}
+
+// frameLine formats one frame for a traceback, or returns "" for frames of
+// generated code.
+func frameLine(pos, fn string) string {
+	c, l, ok := decodePos(pos)
+	if !ok {
+		return ""
+	}
+	fn = strings.TrimPrefix(fn, "main.")
+	fn = strings.ReplaceAll(fn, userMain, "main")
+	if genFunc.MatchString(fn) || fn == "" {
+		return fmt.Sprintf("  cell [%d], line %d", c, l)
+	}
+	return fmt.Sprintf("  cell [%d], line %d, in %s", c, l, fn)
+}
+
+// decodePos returns the cell and line of a position in cell code, such as
+// "_.go:3000005:7" or "3000005".
+func decodePos(p string) (cell, line int, ok bool) {
+	m := cellPos.FindStringSubmatch(p)
+	if m == nil {
+		return 0, 0, false
+	}
+	if m[1] == "" {
+		// A raw position in the parsed cell, after its header line.
+		c, _ := strconv.Atoi(m[2])
+		l, _ := strconv.Atoi(m[3])
+		return c, l - 1, true
+	}
+	v, err := strconv.Atoi(m[1])
+	if err != nil {
+		return 0, 0, false
+	}
+	return v / lineBase, v % lineBase, true
+}

@@ -1,0 +1,162 @@
+package engine
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sync"
+
+	"github.com/chanlab/chanlab/kernel/ipc"
+	"github.com/chanlab/chanlab/snippets/display"
+)
+
+// RequestFD is the file descriptor on which the worker reads requests.
+const RequestFD = 3
+
+// Main is the entry point of the worker process (`chanlab worker`). It
+// reads ipc.Request values from file descriptor 3, runs them on an Engine
+// whose output goes to the process's standard output and error, and writes
+// events as ipc frames on standard output. It ignores SIGINT (interrupts
+// arrive as requests) and returns the exit status when file descriptor 3
+// reaches EOF or a shutdown request arrives.
+func Main() int {
+	signal.Ignore(os.Interrupt)
+	req := os.NewFile(RequestFD, "requests")
+	if req == nil {
+		fmt.Fprintln(os.Stderr, "chanlab worker: file descriptor 3 (requests) is not open")
+		return 2
+	}
+	w := &worker{out: os.Stdout, errOut: os.Stderr}
+	return w.serve(req)
+}
+
+// worker is the request loop of Main, with its streams as fields so tests
+// can run it.
+type worker struct {
+	out, errOut io.Writer
+	// outMu serialises frames and text written by the engine itself.
+	outMu sync.Mutex
+	seq   int
+
+	cancelMu sync.Mutex
+	cancel   context.CancelFunc // of the running cell, or nil
+}
+
+// frameSink is the display.Sink of the worker: displays become frames in
+// the standard output stream.
+type frameSink struct{ w *worker }
+
+func (s frameSink) Show(o display.Output) {
+	s.w.event(ipc.Event{Type: "display", Data: map[string]any(o.Data), Metadata: o.Metadata, DisplayID: o.DisplayID, Update: o.Update})
+}
+
+func (s frameSink) Clear(wait bool) { s.w.event(ipc.Event{Type: "clear", Wait: wait}) }
+
+// event writes ev as a frame on standard output.
+func (w *worker) event(ev ipc.Event) {
+	w.outMu.Lock()
+	defer w.outMu.Unlock()
+	if err := ipc.WriteFrame(w.out, ev); err != nil {
+		fmt.Fprintf(w.errOut, "chanlab worker: %v\n", err)
+	}
+}
+
+// done answers request id with r: the sync frame on standard error, then
+// the done frame on standard output.
+func (w *worker) done(id int, r ipc.Result) {
+	w.outMu.Lock()
+	w.seq++
+	seq := w.seq
+	w.outMu.Unlock()
+	if err := ipc.WriteFrame(w.errOut, ipc.Event{Type: "sync", Seq: seq}); err != nil {
+		fmt.Fprintf(w.errOut, "chanlab worker: %v\n", err)
+	}
+	w.event(ipc.Event{Type: "done", ID: id, Seq: seq, Result: &r})
+}
+
+// serve runs the request loop on requests read from r.
+func (w *worker) serve(r io.Reader) int {
+	e, err := New(Options{
+		Stdout: w.out,
+		Stderr: w.errOut,
+		OnPanic: func(cell int, res ipc.Result) {
+			w.event(ipc.Event{Type: "panic", Cell: cell, Result: &res})
+		},
+	})
+	if err != nil {
+		fmt.Fprintf(w.errOut, "chanlab worker: %v\n", err)
+		return 1
+	}
+	defer e.Close()
+	prev := display.SetSink(frameSink{w})
+	defer display.SetSink(prev)
+
+	// Requests queue up while a cell runs, so that an interrupt behind
+	// them is still read at once.
+	reqs := make(chan ipc.Request, 1024)
+	go w.readRequests(r, reqs)
+	w.event(ipc.Event{Type: "ready"})
+	for q := range reqs {
+		switch q.Op {
+		case "execute":
+			ctx, cancel := context.WithCancel(context.Background())
+			w.setCancel(cancel)
+			res := e.Execute(ctx, q.Code, q.Count)
+			w.setCancel(nil)
+			cancel()
+			w.done(q.ID, res)
+		case "replay":
+			w.done(q.ID, e.Replay(q.Cells))
+		case "shutdown":
+			return 0
+		default:
+			w.done(q.ID, ipc.Result{Status: "error", EName: "ProtocolError", EValue: fmt.Sprintf("unknown request %q", q.Op)})
+		}
+	}
+	return 0
+}
+
+func (w *worker) setCancel(c context.CancelFunc) {
+	w.cancelMu.Lock()
+	defer w.cancelMu.Unlock()
+	w.cancel = c
+}
+
+// interrupt cancels the running cell, if any.
+func (w *worker) interrupt() {
+	w.cancelMu.Lock()
+	defer w.cancelMu.Unlock()
+	if w.cancel != nil {
+		w.cancel()
+	}
+}
+
+// readRequests decodes requests from r. Interrupts take effect at once;
+// other requests go to reqs, which is closed at the end of r (the running
+// cell is interrupted then too).
+func (w *worker) readRequests(r io.Reader, reqs chan<- ipc.Request) {
+	defer close(reqs)
+	dec := json.NewDecoder(r)
+	for {
+		var q ipc.Request
+		if err := dec.Decode(&q); err != nil {
+			if !errors.Is(err, io.EOF) {
+				fmt.Fprintf(w.errOut, "chanlab worker: reading requests: %v\n", err)
+			}
+			w.interrupt()
+			return
+		}
+		switch q.Op {
+		case "interrupt":
+			w.interrupt()
+			continue
+		case "shutdown":
+			w.interrupt()
+		}
+		reqs <- q
+	}
+}
