@@ -14,9 +14,14 @@
 // (anti-aliased paths from x/image/vector, text in the Go fonts), so both
 // images show the same picture with the same fonts. gonum.org/v1/plot would
 // give more chart kinds, but a program that draws one bar chart with it
-// weighs 11.7 MB and it pulls some twenty modules into go.mod, several of
-// them newer than ours; this package adds about 1 MB (most of it the two
-// fonts) and one module.
+// weighs 11.7 MB (4.7 MB with this package) and it brings about thirty
+// modules into go.mod, several of them newer than ours; this package adds
+// about 1 MB to a binary (a quarter of it the two fonts) and one module,
+// golang.org/x/image at the version that matches our golang.org/x/text.
+//
+// PNGs are drawn at twice the logical size for high-density screens and
+// reduced to a palette of their 256 commonest colours, which keeps a
+// typical chart's PNG between 10 and 30 KB.
 package chart
 
 import (

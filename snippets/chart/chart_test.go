@@ -438,3 +438,28 @@ func TestFormatValue(t *testing.T) {
 		}
 	}
 }
+
+func TestConcurrentRendering(t *testing.T) {
+	c := sampleCharts()["timeline"]
+	want := c.SVG()
+	done := make(chan string)
+	for range 4 {
+		go func() {
+			c.PNG()
+			done <- c.SVG()
+		}()
+	}
+	for range 4 {
+		if got := <-done; got != want {
+			t.Errorf("SVG drawn concurrently differs")
+		}
+	}
+}
+
+func TestOrderLanes(t *testing.T) {
+	got := orderLanes([]string{"w3", "main", "w1", "w10", "w2", "g", "io 2", "io 1"})
+	want := []string{"w1", "w2", "w3", "w10", "main", "g", "io 1", "io 2"}
+	if !sameStrings(got, want) {
+		t.Errorf("orderLanes = %q, want %q", got, want)
+	}
+}

@@ -1,15 +1,18 @@
 package chart
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
 
 // Timeline returns a Gantt chart of spans: one lane per distinct Lane, in
-// the order lanes first appear in spans, time running left to right from
+// the order lanes first appear in spans (except that numbered lanes such as
+// "worker 1" ... "worker 12" go in numeric order), time running left to right from
 // zero (or the earliest start, if that is negative) to the latest end.
 // Spans whose labels differ only in a trailing number ("task 1", "task 2")
 // share a colour; a label is written inside its bar where it fits, and
@@ -22,7 +25,57 @@ func Timeline(title string, spans []Span) *Chart {
 			t.lanes = append(t.lanes, s.Lane)
 		}
 	}
+	t.lanes = orderLanes(t.lanes)
 	return &Chart{draw: t.draw, text: t.String}
+}
+
+// orderLanes puts numbered lanes with the same name in numeric order
+// ("worker 2" before "worker 10"), where the first of them appeared;
+// other lanes keep the order in which they first appeared.
+func orderLanes(lanes []string) []string {
+	type group struct {
+		prefix string
+		lanes  []string
+	}
+	var groups []*group
+	byPrefix := map[string]*group{}
+	for _, l := range lanes {
+		prefix, _, numbered := splitNumber(l)
+		if !numbered {
+			groups = append(groups, &group{lanes: []string{l}})
+			continue
+		}
+		g := byPrefix[prefix]
+		if g == nil {
+			g = &group{prefix: prefix}
+			byPrefix[prefix] = g
+			groups = append(groups, g)
+		}
+		g.lanes = append(g.lanes, l)
+	}
+	ordered := make([]string, 0, len(lanes))
+	for _, g := range groups {
+		slices.SortStableFunc(g.lanes, func(a, b string) int {
+			_, x, _ := splitNumber(a)
+			_, y, _ := splitNumber(b)
+			return cmp.Compare(x, y)
+		})
+		ordered = append(ordered, g.lanes...)
+	}
+	return ordered
+}
+
+// splitNumber splits "worker 12" into "worker " and 12.
+func splitNumber(s string) (prefix string, n int, ok bool) {
+	i := len(s)
+	for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+		i--
+	}
+	if i == len(s) || len(s)-i > 9 {
+		return s, 0, false
+	}
+	n, err := strconv.Atoi(s[i:])
+	return s[:i], n, err == nil
 }
 
 type timeline struct {
