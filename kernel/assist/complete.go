@@ -86,7 +86,49 @@ func (a *Assistant) complete(code string, b int) (int, []item) {
 	}
 	c := parseCell(placeholder(code, ws, b))
 	r, u := a.resolverFor(c, ws)
+	if fields := filter(a.literalFields(code, ws, r, u), prefix); len(fields) > 0 {
+		return ws, fields
+	}
 	return ws, filter(a.scopeItems(r, u), prefix)
+}
+
+// literalFields lists the fields of the struct type whose composite
+// literal has a key at offset ws (just after its "{" or a ",").
+func (a *Assistant) literalFields(code string, ws int, r *resolver, u *userScope) []item {
+	i := ws
+	for i > 0 && strings.IndexByte(" \t\r\n", code[i-1]) >= 0 {
+		i--
+	}
+	if i == 0 || code[i-1] != '{' && code[i-1] != ',' {
+		return nil
+	}
+	stack, _, _ := scanBrackets(code[:ws])
+	if len(stack) == 0 || stack[len(stack)-1].ch != '{' {
+		return nil
+	}
+	open := stack[len(stack)-1].off
+	start := chainStart(code, open)
+	if start == open {
+		return nil
+	}
+	x, err := parser.ParseExpr(code[start:open])
+	if err != nil {
+		return nil
+	}
+	v, ok := r.eval(u, x, -1, 0)
+	if !ok || !v.isType {
+		return nil
+	}
+	if _, isStruct := r.underlying(v.t, 0).e.(*ast.StructType); !isStruct {
+		return nil
+	}
+	var out []item
+	for _, s := range r.members(v.t, 0) {
+		if s.kind == kindField && (r.scopeOf(s).pkgPath() == "" || token.IsExported(s.name)) {
+			out = append(out, symItem(s))
+		}
+	}
+	return out
 }
 
 // placeholder replaces code[from:to] with "_" and spaces, so the expression
