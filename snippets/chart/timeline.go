@@ -10,14 +10,14 @@ import (
 	"time"
 )
 
-// Timeline returns a Gantt chart of spans: one lane per distinct Lane, in
-// the order lanes first appear in spans (except that numbered lanes such as
-// "worker 1" ... "worker 12" go in numeric order), time running left to right from
-// zero (or the earliest start, if that is negative) to the latest end.
-// Spans whose labels differ only in a trailing number ("task 1", "task 2")
-// share a colour; a label is written inside its bar where it fits, and
-// every bar has a tooltip in the SVG. Spans that overlap on one lane are
-// drawn over each other.
+// Timeline returns a Gantt chart of spans, time running left to right
+// from zero (or the earliest start, if that is negative) to the latest end.
+// Each distinct Lane gets a row, in the order lanes first appear in spans,
+// except that numbered lanes ("worker 1" ... "worker 12") go in numeric
+// order. Spans whose labels differ only in a trailing number ("task 1",
+// "task 2") share a colour; a label is written inside its bar where it
+// fits, and every bar has a tooltip in the SVG. Spans that overlap on one
+// lane are drawn over each other.
 func Timeline(title string, spans []Span) *Chart {
 	t := &timeline{title: title, spans: slices.Clone(spans)}
 	for _, s := range t.spans {
