@@ -93,8 +93,10 @@ type response struct {
 //
 // In a worker it reads requests from file descriptor 3, runs the named
 // registered tasks one at a time, writes the results to file descriptor
-// 4, and exits when the pool closes the pipe; it never returns. Standard
-// output and standard error stay the parent's, so a task may print.
+// 4, and exits when the pool closes the pipe, or at once, even in the
+// middle of a task, when the pool's process dies. It never returns.
+// Standard output and standard error stay the parent's, so a task may
+// print.
 func ServeProcessWorker() {
 	if os.Getenv(WorkerEnv) == "" {
 		return
@@ -105,15 +107,27 @@ func ServeProcessWorker() {
 		fmt.Fprintln(os.Stderr, "pools: "+WorkerEnv+" is set but the request pipes are missing")
 		os.Exit(2)
 	}
-	if err := serve(in, out); err != nil {
+	err := serve(in, out, func(err error) {
+		// The pool closed the pipe or its process died: nobody waits
+		// for the task that may be running.
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	})
+	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 	os.Exit(0)
 }
 
-// serve answers requests from r on w until r ends.
-func serve(r io.Reader, w io.Writer) error {
+// serve answers requests from r on w. A goroutine reads the requests, so
+// the end of r is noticed while a task runs: it calls lost with nil at the
+// end of r, or with the read error, and serve returns once the running
+// task (if any) has finished.
+func serve(r io.Reader, w io.Writer, lost func(error)) error {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	send := func(resp response) error {
@@ -125,19 +139,30 @@ func serve(r io.Reader, w io.Writer) error {
 	if err := send(response{Ready: true, Pid: os.Getpid()}); err != nil {
 		return err
 	}
-	dec := json.NewDecoder(bufio.NewReader(r))
-	for {
-		var req request
-		if err := dec.Decode(&req); err != nil {
-			if errors.Is(err, io.EOF) {
-				return nil
+	reqs := make(chan request)
+	go func() {
+		defer close(reqs)
+		dec := json.NewDecoder(bufio.NewReader(r))
+		for {
+			var req request
+			if err := dec.Decode(&req); err != nil {
+				if errors.Is(err, io.EOF) {
+					err = nil
+				} else {
+					err = fmt.Errorf("pools: worker reading request: %w", err)
+				}
+				lost(err)
+				return
 			}
-			return fmt.Errorf("pools: worker reading request: %w", err)
+			reqs <- req
 		}
+	}()
+	for req := range reqs {
 		if err := send(runTask(req)); err != nil {
 			return err
 		}
 	}
+	return nil
 }
 
 func runTask(req request) (resp response) {
