@@ -198,6 +198,7 @@ type TaskError struct {
 	Message string
 }
 
+// Error returns the message of the task's error.
 func (e *TaskError) Error() string { return e.Message }
 
 // A ProcessPool runs registered tasks in at most a fixed number of worker
