@@ -96,7 +96,14 @@ func (a *Assistant) Warm(done chan<- struct{}) {
 // AddCell records the declarations of a cell that ran successfully, so
 // later cells can complete and inspect them.
 func (a *Assistant) AddCell(code string) {
-	c := parseCell(code)
+	var c *parsedCell
+	func() {
+		defer recoverTo(&c)
+		c = parseCell(code)
+	}()
+	if c == nil {
+		return
+	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.sess.Store(a.sess.Load().with(c))

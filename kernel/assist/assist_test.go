@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/chanlab/chanlab/snippets/catalog"
 )
 
 // sessionCells are earlier cells most tests run after.
@@ -463,4 +465,39 @@ func BenchmarkWarm(b *testing.B) {
 		New(Options{}).Warm(done)
 		<-done
 	})
+}
+
+// TestEveryCursor asks for completion and inspection at every position
+// of every catalog snippet, as typing would, and checks that the answers
+// are well formed.
+func TestEveryCursor(t *testing.T) {
+	if testing.Short() {
+		t.Skip("thousands of requests")
+	}
+	a := New(Options{})
+	for _, s := range catalog.List() {
+		code := s.Code
+		units := unitOffset(code, len(code))
+		for cur := 0; cur <= units; cur++ {
+			prefix := code[:byteOffset(code, cur)] // as typed so far
+			c := a.Complete(prefix, cur)
+			if c.CursorStart < 0 || c.CursorStart > c.CursorEnd || c.CursorEnd != cur {
+				t.Fatalf("%s at %d: cursor range [%d, %d]", s.Name, cur, c.CursorStart, c.CursorEnd)
+			}
+			a.IsComplete(prefix)
+			if cur%5 != 0 {
+				continue
+			}
+			if data, found := a.Inspect(code, cur, 1); found && data["text/plain"] == "" {
+				t.Fatalf("%s at %d: found but empty", s.Name, cur)
+			}
+		}
+		if st, _ := a.IsComplete(code); st != "complete" {
+			t.Errorf("%s: IsComplete = %s, want complete", s.Name, st)
+		}
+		a.AddCell(code)
+	}
+	if got := a.Complete("poolW", 5).Matches; !slices.Equal(got, []string{"poolWG", "poolWorker"}) {
+		t.Errorf("names from the snippets: %v", got)
+	}
 }

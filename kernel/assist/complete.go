@@ -35,7 +35,11 @@ type item struct {
 // builtins and keywords. Nothing is offered inside comments and strings.
 func (a *Assistant) Complete(code string, cursor int) Completion {
 	b := byteOffset(code, cursor)
-	start, items := a.complete(code, b)
+	start, items := b, []item(nil)
+	func() {
+		defer recoverTo(&items)
+		start, items = a.complete(code, b)
+	}()
 	res := Completion{
 		Matches:     []string{},
 		CursorStart: unitOffset(code, start),
@@ -53,6 +57,15 @@ func (a *Assistant) Complete(code string, cursor int) Completion {
 	}
 	res.Metadata[TypesKey] = types
 	return res
+}
+
+// recoverTo turns a panic into an empty answer: a bug in inference must
+// not take the kernel down.
+func recoverTo[T any](zero *T) {
+	if recover() != nil {
+		var z T
+		*zero = z
+	}
 }
 
 // complete returns the byte offset where matches start and the matches.

@@ -31,7 +31,10 @@ func (a *Assistant) Inspect(code string, cursor, detailLevel int) (map[string]an
 			d = describePackage(p, detailLevel)
 		}
 	} else if !lc.inComment && !lc.inString {
-		d = a.inspect(code, b, detailLevel)
+		func() {
+			defer recoverTo(&d)
+			d = a.inspect(code, b, detailLevel)
+		}()
 	}
 	if d == nil {
 		return nil, false

@@ -13,6 +13,11 @@ import (
 // (a closing bracket without its opener, or a syntax error the next line
 // cannot fix). Magic lines (starting with %) are complete.
 func (a *Assistant) IsComplete(code string) (status, indent string) {
+	defer func() {
+		if recover() != nil {
+			status, indent = "unknown", ""
+		}
+	}()
 	trimmed := strings.TrimSpace(code)
 	if trimmed == "" || strings.HasPrefix(trimmed, "%") {
 		return "complete", ""
