@@ -47,7 +47,31 @@ type description struct {
 	title string
 	code  string
 	doc   string // doc comment text
+	pkg   string // import path of the package doc links refer to
 	extra string // more text shown after the doc
+}
+
+// parseDoc parses a doc comment; links such as [WaitGroup.Wait] refer to
+// d.pkg.
+func (d *description) parseDoc() *comment.Doc {
+	p := comment.Parser{LookupSym: func(recv, name string) bool { return d.pkg != "" }}
+	return p.Parse(d.doc)
+}
+
+// linkURL points doc links to pkg.go.dev.
+func (d *description) linkURL(l *comment.DocLink) string {
+	ip := l.ImportPath
+	if ip == "" {
+		ip = d.pkg
+	}
+	u := "https://pkg.go.dev/" + ip
+	if l.Name != "" {
+		u += "#" + l.Name
+		if l.Recv != "" {
+			u = "https://pkg.go.dev/" + ip + "#" + l.Recv + "." + l.Name
+		}
+	}
+	return u
 }
 
 func (d *description) plain() string {
@@ -57,9 +81,8 @@ func (d *description) plain() string {
 		b.WriteString("\n\n" + d.code)
 	}
 	if d.doc != "" {
-		var p comment.Parser
 		pr := comment.Printer{TextWidth: 80}
-		b.WriteString("\n\n" + strings.TrimRight(string(pr.Text(p.Parse(d.doc))), "\n"))
+		b.WriteString("\n\n" + strings.TrimRight(string(pr.Text(d.parseDoc())), "\n"))
 	}
 	if d.extra != "" {
 		b.WriteString("\n\n" + d.extra)
@@ -69,14 +92,14 @@ func (d *description) plain() string {
 
 func (d *description) markdown() string {
 	var b strings.Builder
-	b.WriteString("**" + d.title + "**\n")
+	title := strings.NewReplacer("*", `\*`, "_", `\_`, "[", `\[`, "`", "\\`").Replace(d.title)
+	b.WriteString("**" + title + "**\n")
 	if d.code != "" {
 		b.WriteString("\n```go\n" + d.code + "\n```\n")
 	}
 	if d.doc != "" {
-		var p comment.Parser
-		var pr comment.Printer
-		b.WriteString("\n" + string(pr.Markdown(p.Parse(d.doc))))
+		pr := comment.Printer{DocLinkURL: d.linkURL}
+		b.WriteString("\n" + string(pr.Markdown(d.parseDoc())))
 	}
 	if d.extra != "" {
 		b.WriteString("\n```go\n" + d.extra + "\n```\n")
@@ -166,7 +189,7 @@ func identEnd(code string, b int) int {
 // describePackage describes a package: its name, path and doc comment
 // (the first paragraph at level 0).
 func describePackage(p *pkgScope, detail int) *description {
-	d := &description{title: "package " + p.name, code: fmt.Sprintf("import %q", p.path), doc: p.doc}
+	d := &description{title: "package " + p.name, code: fmt.Sprintf("import %q", p.path), doc: p.doc, pkg: p.path}
 	if detail == 0 {
 		d.doc = firstParagraph(d.doc)
 	}
@@ -180,7 +203,7 @@ func (a *Assistant) describe(r *resolver, s *symbol, detail int) *description {
 	if p, ok := sc.(*pkgScope); ok && p.path != "builtin" {
 		qual = p.name + "."
 	}
-	d := &description{title: s.kind.String() + " " + qual + s.name}
+	d := &description{title: s.kind.String() + " " + qual + s.name, pkg: sc.pkgPath()}
 	if s.doc != nil {
 		d.doc = s.doc.Text()
 	}
@@ -269,7 +292,7 @@ func (a *Assistant) addType(r *resolver, s *symbol, d *description, detail int) 
 	}
 	if ns := r.named(nt); ns != nil {
 		if ns.doc != nil {
-			d.doc = ns.doc.Text()
+			d.doc, d.pkg = ns.doc.Text(), r.scopeOf(ns).pkgPath()
 			if detail == 0 {
 				d.doc = firstParagraph(d.doc)
 			}
