@@ -61,36 +61,41 @@ func ExamplePanicError() {
 }
 
 // AsCompleted yields futures as they finish, like Python's as_completed.
+// Here the tasks wait for gates opened in the order 2, 0, 1.
 func ExampleAsCompleted() {
 	p := pools.New(3)
 	defer p.Shutdown()
-	delays := []int{30, 10, 20}
+	gates := []chan struct{}{make(chan struct{}), make(chan struct{}), make(chan struct{})}
 	var futs []*pools.Future
-	for _, ms := range delays {
+	for i, gate := range gates {
 		futs = append(futs, p.Submit(func() (any, error) {
-			time.Sleep(time.Duration(ms) * time.Millisecond)
-			return ms, nil
+			<-gate
+			return fmt.Sprint("task ", i), nil
 		}))
 	}
-	for f := range pools.AsCompleted(futs) {
-		v, _ := f.Result()
-		fmt.Println(v, "ms")
+	done := pools.AsCompleted(futs)
+	for _, i := range []int{2, 0, 1} {
+		close(gates[i])
+		v, _ := (<-done).Result()
+		fmt.Println(v)
 	}
 	// Output:
-	// 10 ms
-	// 20 ms
-	// 30 ms
+	// task 2
+	// task 0
+	// task 1
 }
 
 // Wait with FirstCompleted returns as soon as one future is done.
 func ExampleWait() {
 	p := pools.New(2)
 	defer p.Shutdown()
+	release := make(chan struct{})
 	fast := p.Submit(func() (any, error) { return "fast", nil })
-	slow := p.Submit(func() (any, error) { time.Sleep(50 * time.Millisecond); return "slow", nil })
-	done, pending := pools.Wait([]*pools.Future{slow, fast}, pools.FirstCompleted, time.Second)
+	slow := p.Submit(func() (any, error) { <-release; return "slow", nil })
+	done, pending := pools.Wait([]*pools.Future{slow, fast}, pools.FirstCompleted, 0)
 	v, _ := done[0].Result()
 	fmt.Println(v, len(pending))
+	close(release)
 	// Output: fast 1
 }
 

