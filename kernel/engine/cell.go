@@ -11,6 +11,7 @@ import (
 type segment struct {
 	start, end int
 	decl       bool
+	imp        bool // an import declaration
 	pkgClause  bool
 }
 
@@ -50,7 +51,9 @@ func splitCell(src string) []segment {
 		switch first.tok {
 		case token.PACKAGE:
 			seg.pkgClause = true
-		case token.IMPORT, token.TYPE, token.CONST, token.VAR:
+		case token.IMPORT:
+			seg.decl, seg.imp = true, true
+		case token.TYPE, token.CONST, token.VAR:
 			seg.decl = true
 		case token.FUNC:
 			seg.decl = isFuncDecl(toks[startTok+1:], func(i int) token.Token { return toks[startTok+1+i].tok })

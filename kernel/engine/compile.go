@@ -65,10 +65,16 @@ func parseCell(fset *token.FileSet, code string, count int) (*parsedCell, error)
 	segs := splitCell(code)
 	name := cellFile(count)
 	header := func(prefix string) string { return prefix + "\n" }
-	declSrc := header("package main") + blank(code, segs, func(s segment) bool { return s.decl })
+	// Imports are parsed on their own: a cell may import anywhere.
+	impSrc := header("package main") + blank(code, segs, func(s segment) bool { return s.imp })
+	declSrc := header("package main") + blank(code, segs, func(s segment) bool { return s.decl && !s.imp })
 	stmtSrc := header("package main; func _() {") + blank(code, segs, func(s segment) bool { return !s.decl && !s.pkgClause }) + "\n}"
 
 	const mode = parser.SkipObjectResolution | parser.ParseComments
+	imf, err := parser.ParseFile(fset, name, impSrc, mode)
+	if err != nil {
+		return nil, err
+	}
 	df, err := parser.ParseFile(fset, name, declSrc, mode)
 	if err != nil {
 		return nil, err
@@ -78,6 +84,7 @@ func parseCell(fset *token.FileSet, code string, count int) (*parsedCell, error)
 		return nil, err
 	}
 	pc := &parsedCell{count: count}
+	pc.imports = imf.Imports
 	for _, d := range df.Decls {
 		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
 			for _, s := range g.Specs {

@@ -27,6 +27,7 @@ import (
 	"go/ast"
 	"go/token"
 	"io"
+	"os"
 	"reflect"
 	"sort"
 	"strings"
@@ -47,7 +48,8 @@ type Options struct {
 	// worker both are the same pipe. Nil means io.Discard.
 	Stdout, Stderr io.Writer
 	// Symbols are the compiled packages cells can import, in the form
-	// interp.Interpreter.Use takes. Nil means DefaultSymbols.
+	// interp.Interpreter.Use takes. Nil means ChanLab's own tables
+	// (package symbols).
 	Symbols []interp.Exports
 	// Sources are interpreted package main sources evaluated once in every
 	// interpreter after the rewrite Prelude (for example generic helpers).
@@ -90,6 +92,8 @@ type Engine struct {
 	// timers is set once a cell mentions a timer, which makes the deadlock
 	// detector more patient (a select may be waiting for one).
 	timers bool
+	// goBase is rt.Running after the last interrupt (see Execute).
+	goBase int64
 }
 
 // defn is one declaration made at package level by a cell.
@@ -111,9 +115,6 @@ func New(opts Options) (*Engine, error) {
 	if opts.Stderr == nil {
 		opts.Stderr = io.Discard
 	}
-	if opts.Symbols == nil {
-		opts.Symbols = DefaultSymbols()
-	}
 	if opts.DeadlockAfter == 0 {
 		opts.DeadlockAfter = 3 * time.Second
 	}
@@ -131,14 +132,13 @@ func (e *Engine) reset() error {
 	if e.stop != nil {
 		e.stop()
 	}
-	in := interp.New(interp.Options{
+	in, err := newInterp(e.opts, interp.Options{
 		Stdout: e.opts.Stdout,
 		Stderr: &panicFilter{w: e.opts.Stderr, t: e.trace},
+		Env:    os.Environ(),
 	})
-	for _, s := range e.opts.Symbols {
-		if err := in.Use(s); err != nil {
-			return fmt.Errorf("engine: load symbols: %w", err)
-		}
+	if err != nil {
+		return err
 	}
 	if err := in.Use(rt.Symbols); err != nil {
 		return fmt.Errorf("engine: load runtime symbols: %w", err)
@@ -252,8 +252,13 @@ func (e *Engine) Execute(ctx context.Context, code string, count int) ipc.Result
 	if res.Status == "" {
 		res.Status = "ok"
 	}
-	if n := rt.Running(); n > 0 && ctx.Err() != nil {
-		notes = append(notes, fmt.Sprintf("The interrupt also stopped %d goroutine(s) started by cells.", n))
+	if ctx.Err() != nil {
+		// yaegi stops goroutines without running their deferred calls,
+		// so rt.Running keeps counting them: count from a new baseline.
+		if n := rt.Running() - e.goBase; n > 0 {
+			notes = append(notes, fmt.Sprintf("Also stopped %d goroutine(s) started by this or earlier cells.", n))
+		}
+		e.goBase = rt.Running()
 	}
 	res.Notes = append(res.Notes, notes...)
 	return res

@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -211,14 +212,57 @@ x + 1`})
 	if res.Status != "ok" || res.Data["text/plain"] != "43" {
 		t.Fatalf("result %+v", res)
 	}
-	var sawPanic bool
-	for _, ev := range evs {
-		if ev.Type == "panic" && ev.Cell == 3 && ev.Result != nil && ev.Result.EValue == "boom" {
-			sawPanic = true
-		}
+	// The panic event may come before or after done: the deferred
+	// wg.Done runs before the panic reaches the goroutine's guard.
+	isPanic := func(ev *ipc.Event) bool {
+		return ev.Type == "panic" && ev.Cell == 3 && ev.Result != nil && ev.Result.EValue == "boom"
 	}
-	if !sawPanic {
-		t.Fatalf("no panic event among %+v", evs)
+	sawPanic := false
+	for _, ev := range evs {
+		sawPanic = sawPanic || isPanic(&ev)
+	}
+	for !sawPanic {
+		it, ok := <-w.events
+		if !ok {
+			t.Fatal("no panic event")
+		}
+		sawPanic = it.event != nil && isPanic(it.event)
+	}
+
+	// Displays are frames in the output stream, between the prints.
+	id = w.send(ipc.Request{Op: "execute", Count: 4, Code: `import "github.com/chanlab/chanlab/snippets/display"
+fmt.Println("before")
+display.HTML("<b>hi</b>")
+fmt.Println("after")`})
+	var order []string
+	for {
+		it := <-w.events
+		if it.event == nil {
+			order = append(order, it.text)
+			continue
+		}
+		if it.event.Type == "done" {
+			break
+		}
+		order = append(order, it.event.Type+":"+fmt.Sprint(it.event.Data["text/html"]))
+	}
+	w.stderrUntilSync()
+	if got := strings.Join(order, "|"); got != "before\n|display:<b>hi</b>|after\n" {
+		t.Fatalf("stream %q", got)
+	}
+
+	// Replay after a restart restores declarations.
+	id = w.send(ipc.Request{Op: "replay", Cells: []string{"func twice(n int) int { return 2 * n }"}})
+	_, _, res = w.collect(id)
+	w.stderrUntilSync()
+	if res.Status != "ok" || len(res.Notes) != 1 {
+		t.Fatalf("replay: %+v", res)
+	}
+	id = w.send(ipc.Request{Op: "execute", Count: 5, Code: "twice(21)"})
+	_, _, res = w.collect(id)
+	w.stderrUntilSync()
+	if res.Data["text/plain"] != "42" {
+		t.Fatalf("after replay: %+v", res)
 	}
 
 	id = w.send(ipc.Request{Op: "shutdown"})
