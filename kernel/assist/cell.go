@@ -406,6 +406,9 @@ func visibleAt(sc scope, src *source, f *ast.File, pos token.Pos, out map[string
 				}
 			}
 		case *ast.AssignStmt, *ast.DeclStmt:
+			if _, ok := stack[len(stack)-1].(*ast.TypeSwitchStmt); ok {
+				break // v := x.(type) binds per clause, above
+			}
 			if n.End() <= pos && in(enclosing()) {
 				for _, s := range stmtSymbols(sc, src, n.(ast.Stmt)) {
 					out[s.name] = s

@@ -186,6 +186,9 @@ func (r *resolver) eval(sc scope, e ast.Expr, idx, depth int) (val, bool) {
 		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ, token.LAND, token.LOR:
 			return val{t: tref{r.universe, ident("bool")}}, true
 		}
+		if _, untyped := unparen(e.X).(*ast.BasicLit); untyped && e.Op != token.SHL && e.Op != token.SHR {
+			return r.eval(sc, e.Y, -1, depth) // 3 * time.Second is a Duration
+		}
 		return r.eval(sc, e.X, -1, depth)
 	case *ast.CompositeLit:
 		if e.Type != nil {
