@@ -201,12 +201,15 @@ func BenchmarkQueueUnbounded(b *testing.B) {
 	}
 }
 
+// One Put and one Get on a priority queue holding about 1000 items.
 func BenchmarkPriorityQueue(b *testing.B) {
 	q := queues.NewPriority()
-	for i := 0; i < b.N; i++ {
+	for i := 0; i < 1000; i++ {
 		q.Put(i%100, i)
 	}
+	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
+		q.Put(i%100, i)
 		q.Get()
 	}
 }
