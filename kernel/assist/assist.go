@@ -10,6 +10,10 @@
 // variables are inferred from their declarations (var x T, x := f(),
 // x := &T{}, range clauses, ...), without type-checking.
 //
+// In a magic cell (one starting with %), it completes and describes magic
+// names (package magic) and, after %snippet, snippet names (package
+// catalog); Shift+Tab on a snippet name shows its code.
+//
 // Cursor positions are in UTF-16 code units, as JupyterLab sends them.
 // All methods are safe for concurrent use and never block on a running
 // cell.

@@ -111,6 +111,10 @@ func TestComplete(t *testing.T) {
 		{name: "whole program", code: "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar mu sync.RWMutex\n\tmu.R|\n}", exact: []string{"RLock", "RLocker", "RUnlock"}},
 		{name: "closure parameter", code: "run := func(ctx context.Context) {\n\tctx.E|", exact: []string{"Err"}},
 		{name: "generic type", code: "var p atomic.Pointer[Counter]\np.|", exact: []string{"CompareAndSwap", "Load", "Store", "Swap"}},
+		{name: "magic names", code: "%sn|", exact: []string{"snippet"}},
+		{name: "snippet names", code: "%help\n%snippet errgroup-|", exact: []string{"errgroup-cancel", "errgroup-limit"}},
+		{name: "after a snippet name", code: "%snippet worker-pool |", none: true},
+		{name: "modulo is no magic", code: "x := 7 % |", has: []string{"hits"}},
 		{name: "in a comment", code: "// fmt.|", none: true},
 		{name: "in a string", code: `s := "fmt.|`, none: true},
 		{name: "number", code: "x := 3.|", none: true},
@@ -249,6 +253,8 @@ func TestInspect(t *testing.T) {
 		{name: "local in this cell", code: "ticker := time.NewTicker(time.Second)\ntick|er.Stop()", want: []string{"variable ticker *time.Ticker", "ticker := time.NewTicker(time.Second)"}},
 		{name: "interface method", code: "ctx := context.Background()\nctx.Do|ne()", want: []string{"method (context.Context).Done", "Done() <-chan struct{}"}},
 		{name: "errgroup", code: "var g errgroup.Group\ng.SetLi|mit(2)", want: []string{"func (g *Group) SetLimit(n int)"}},
+		{name: "magic", code: "%snip|pet", want: []string{"magic %snippet", "%snippet [NAME]"}},
+		{name: "snippet", code: "%snippet worker-po|ol", want: []string{"snippet worker-pool", "func poolWorker("}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -70,6 +70,9 @@ func recoverTo[T any](zero *T) {
 
 // complete returns the byte offset where matches start and the matches.
 func (a *Assistant) complete(code string, b int) (int, []item) {
+	if start, items, ok := completeMagic(code, b); ok {
+		return start, items
+	}
 	lc := lexAt(code, b)
 	switch {
 	case lc.inImport:

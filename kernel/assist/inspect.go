@@ -21,8 +21,10 @@ import (
 // functions, and every method of a type.
 func (a *Assistant) Inspect(code string, cursor, detailLevel int) (map[string]any, bool) {
 	b := byteOffset(code, cursor)
-	var d *description
-	if lc := lexAt(code, b); lc.inImport {
+	d, isMagic := inspectMagic(code, b)
+	if isMagic {
+		// d describes the magic or snippet, or is nil
+	} else if lc := lexAt(code, b); lc.inImport {
 		end := lc.strStart
 		for end < len(code) && code[end] != '"' && code[end] != '`' && code[end] != '\n' {
 			end++

@@ -107,6 +107,22 @@ func (h *Handler) Handle(code string) (Result, bool) {
 	return res, true
 }
 
+// Names returns the names of the magics (without %), sorted.
+func Names() []string {
+	var ns []string
+	for n := range table() {
+		ns = append(ns, n)
+	}
+	sort.Strings(ns)
+	return ns
+}
+
+// Usage returns the usage line and summary of a magic, or false.
+func Usage(name string) (usage, summary string, ok bool) {
+	m, ok := table()[name]
+	return m.usage, m.summary, ok
+}
+
 // names lists the magics as "%a, %b and %c".
 func names() string {
 	var ns []string
