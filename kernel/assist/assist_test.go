@@ -115,6 +115,7 @@ func TestComplete(t *testing.T) {
 		{name: "snippet names", code: "%help\n%snippet errgroup-|", exact: []string{"errgroup-cancel", "errgroup-limit"}},
 		{name: "after a snippet name", code: "%snippet worker-pool |", none: true},
 		{name: "modulo is no magic", code: "x := 7 % |", has: []string{"hits"}},
+		{name: "import alias", code: `import "chanlab/tim|"`, exact: []string{"chanlab/timing"}},
 		{name: "in a comment", code: "// fmt.|", none: true},
 		{name: "in a string", code: `s := "fmt.|`, none: true},
 		{name: "number", code: "x := 3.|", none: true},

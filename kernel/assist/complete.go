@@ -243,6 +243,15 @@ func filter(items []item, prefix string) []item {
 // later path element starting with it.
 func (a *Assistant) importItems(prefix string) []item {
 	var first, later []item
+	if rest, ok := strings.CutPrefix(prefix, "chanlab/"); ok {
+		// The kernel's short aliases of the snippets packages.
+		for _, p := range a.l.importPaths() {
+			if name, ok := strings.CutPrefix(p, modulePath+"/snippets/"); ok && strings.HasPrefix(name, rest) {
+				first = append(first, item{text: "chanlab/" + name, kind: kindPackage.String()})
+			}
+		}
+		return first
+	}
 	for _, p := range a.l.importPaths() {
 		switch {
 		case strings.HasPrefix(p, prefix):

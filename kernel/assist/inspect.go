@@ -224,7 +224,11 @@ func (a *Assistant) describe(r *resolver, s *symbol, detail int) *description {
 			} else {
 				full := *n
 				full.Doc = nil
-				d.code = printNode(s.src.fset, &full)
+				var node any = &full
+				if s.src.file != nil {
+					node = &printer.CommentedNode{Node: &full, Comments: s.src.file.Comments}
+				}
+				d.code = printNode(s.src.fset, node)
 			}
 		}
 	case *ast.TypeSpec:

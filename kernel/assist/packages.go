@@ -160,7 +160,7 @@ func (l *loader) read(importPath string) (*pkgScope, error) {
 			}
 			p.imports[n] = ip
 		}
-		src := &source{fset: p.fset}
+		src := &source{fset: p.fset, file: f}
 		for _, d := range f.Decls {
 			declare(p, src, d, p.members, p.methods)
 		}

@@ -35,8 +35,9 @@ func (k kind) String() string { return kindNames[k] }
 // source is the file a declaration was parsed from.
 type source struct {
 	fset *token.FileSet
-	text string // the parsed text, for cells; "" for package files
-	base int    // token.Pos of text[0]
+	text string    // the parsed text, for cells; "" for package files
+	base int       // token.Pos of text[0]
+	file *ast.File // the file, for its comments
 }
 
 // slice returns the text between two positions, or "" when unknown.
