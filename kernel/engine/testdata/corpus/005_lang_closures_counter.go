@@ -1,0 +1,17 @@
+package main
+
+import "fmt"
+
+func counter() func() int {
+	n := 0
+	return func() int {
+		n++
+		return n
+	}
+}
+
+func main() {
+	a, b := counter(), counter()
+	fmt.Println(a(), a(), a())
+	fmt.Println(b(), b())
+}

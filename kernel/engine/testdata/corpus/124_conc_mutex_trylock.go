@@ -1,0 +1,15 @@
+package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var mu sync.Mutex
+	fmt.Println(mu.TryLock())
+	fmt.Println(mu.TryLock())
+	mu.Unlock()
+	fmt.Println(mu.TryLock())
+	mu.Unlock()
+}
