@@ -123,8 +123,10 @@ func (r *rewriter) isStaticFunc(e ast.Expr) bool {
 		if id, ok := e.X.(*ast.Ident); ok && r.importPath(id) != "" {
 			return true // pkg.F
 		}
-	case *ast.IndexExpr, *ast.IndexListExpr: // an instantiated generic function
-		return true
+	case *ast.IndexExpr: // an instantiated generic function, not f[i]
+		return r.isDeclaredFunc(e.X)
+	case *ast.IndexListExpr:
+		return r.isDeclaredFunc(e.X)
 	}
 	return false
 }
@@ -153,4 +155,14 @@ func (r *rewriter) isConst(e ast.Expr) bool {
 		return e.Name == "nil" && r.info.Uses[e] == nil
 	}
 	return false
+}
+
+// isDeclaredFunc reports whether e names a function declared with func.
+func (r *rewriter) isDeclaredFunc(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, ok = r.info.Uses[id].(*types.Func)
+	return ok
 }

@@ -1,16 +1,18 @@
 // Package rt is the small compiled runtime that code rewritten by package
-// guard calls from inside the yaegi interpreter.
+// kernel/engine/rewrite calls from inside the yaegi interpreter.
 //
 // yaegi v0.16.0 runs select statements, goroutine panics and sleeps in ways
-// that differ from Go (see kernel/engine/guard). The guard rewrites turn
-// those constructs into calls of this package, where they run as compiled
-// Go: Select is built on reflect.Select, Sleep on a timer, and GoStart/GoEnd
+// that differ from Go (see the rewrite package). The rewrites turn those
+// constructs into calls of this package, where they run as compiled Go:
+// Select is built on reflect.Select, Sleep on a timer, and GoStart/GoEnd
 // account for goroutines and report their panics.
 //
 // The runtime holds one cancellation epoch. Cancel ends it: every goroutine
-// blocked in Select or Sleep then stops with runtime.Goexit, running its
-// deferred calls, and later calls block normally in the next epoch. The
-// engine calls Cancel when the user interrupts a cell.
+// blocked in Select or Sleep then stops with runtime.Goexit, and later
+// calls block normally in the next epoch. The engine calls Cancel when the
+// user interrupts a cell, and cancels the context of EvalWithContext too;
+// yaegi then skips the interpreted deferred calls of the stopped
+// goroutines.
 //
 // The state is per process, because interpreted code reaches this package
 // through the Symbols table, which holds plain functions. Reset returns it
@@ -44,11 +46,12 @@ func (p Panic) String() string {
 type state struct {
 	mu      sync.Mutex
 	epoch   chan struct{} // closed by Cancel
+	gen     int64         // number of the current epoch, counted by Cancel
+	running int64         // goroutines of the current epoch not yet ended
 	handler func(Panic)
 
 	cell    atomic.Int64
 	started atomic.Int64
-	running atomic.Int64
 	panics  atomic.Int64
 }
 
@@ -66,13 +69,21 @@ func done() <-chan struct{} {
 }
 
 // Cancel ends the current cancellation epoch: goroutines blocked in Select
-// or Sleep stop (runtime.Goexit, deferred calls run). Calls made after
-// Cancel returns belong to a new epoch and block normally.
+// or Sleep stop with runtime.Goexit. Calls made after Cancel returns belong
+// to a new epoch and block normally. Running drops to zero: yaegi does not
+// run the interpreted deferred calls of goroutines it stopped, so their
+// GoEnd never comes.
+//
+// The engine calls Cancel when the user interrupts a cell, together with
+// cancelling the context given to EvalWithContext (which stops interpreted
+// code that is not blocked in a compiled call).
 func Cancel() {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	close(st.epoch)
 	st.epoch = make(chan struct{})
+	st.gen++
+	st.running = 0
 }
 
 // Reset cancels the current epoch and clears the panic handler, the cell
@@ -84,7 +95,6 @@ func Reset() {
 	st.mu.Unlock()
 	st.cell.Store(0)
 	st.started.Store(0)
-	st.running.Store(0)
 	st.panics.Store(0)
 }
 
@@ -104,37 +114,49 @@ func SetCell(n int) { st.cell.Store(int64(n)) }
 // since the last Reset.
 func Started() int64 { return st.started.Load() }
 
-// Running reports how many goroutines started by guarded go statements have
-// not finished yet.
-func Running() int64 { return st.running.Load() }
+// Running reports how many goroutines started by guarded go statements in
+// the current epoch have not finished yet.
+func Running() int64 {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.running
+}
 
 // Panics reports how many goroutine panics have been recovered since the
 // last Reset.
 func Panics() int64 { return st.panics.Load() }
 
+// cellBits is how many low bits of a GoStart token hold the cell number.
+const cellBits = 24
+
 // GoStart records that a guarded go statement is starting a goroutine and
-// returns the token the goroutine passes to GoEnd. It is called by the
-// parent goroutine, so Running counts the goroutine at once.
+// returns the token the goroutine passes to GoEnd, which carries the cell
+// number and the epoch. It is called by the parent goroutine, so Running
+// counts the goroutine at once.
 func GoStart() int {
 	st.started.Add(1)
-	st.running.Add(1)
-	return int(st.cell.Load())
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.running++
+	return int(st.gen<<cellBits | st.cell.Load()&(1<<cellBits-1))
 }
 
-// GoEnd records the end of a goroutine started after GoStart returned cell.
+// GoEnd records the end of a goroutine whose GoStart returned token.
 // recovered is the result of recover() in the goroutine's deferred
 // function; when it is not nil, the panic handler is called with it and
 // where, the position of the go statement.
-func GoEnd(cell int, recovered any, where string) {
-	st.running.Add(-1)
+func GoEnd(token int, recovered any, where string) {
+	st.mu.Lock()
+	if int64(token>>cellBits) == st.gen {
+		st.running--
+	}
+	h := st.handler
+	st.mu.Unlock()
 	if recovered == nil {
 		return
 	}
 	st.panics.Add(1)
-	p := Panic{Value: recovered, Where: where, Stack: string(debug.Stack()), Cell: cell}
-	st.mu.Lock()
-	h := st.handler
-	st.mu.Unlock()
+	p := Panic{Value: recovered, Where: where, Stack: string(debug.Stack()), Cell: token & (1<<cellBits - 1)}
 	if h == nil {
 		fmt.Fprintf(errOut, "%s\n", p)
 		return
