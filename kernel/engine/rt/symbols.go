@@ -1,12 +1,16 @@
 package rt
 
 import (
+	"io"
 	"os"
 	"reflect"
 )
 
 // errOut receives panics recovered when no handler is set.
-var errOut = os.Stderr
+var errOut io.Writer = defaultErrOut
+
+// defaultErrOut is the standard error of the process.
+var defaultErrOut io.Writer = os.Stderr
 
 // ImportPath is the import path under which guard-rewritten code imports
 // this package.
