@@ -92,6 +92,8 @@ type Engine struct {
 	// timers is set once a cell mentions a timer, which makes the deadlock
 	// detector more patient (a select may be waiting for one).
 	timers bool
+	// retyped lists variables a cell declared again with a new type.
+	retyped []string
 	// goBase is rt.Running after the last interrupt (see Execute).
 	goBase int64
 }
@@ -118,7 +120,7 @@ func New(opts Options) (*Engine, error) {
 	if opts.DeadlockAfter == 0 {
 		opts.DeadlockAfter = 3 * time.Second
 	}
-	e := &Engine{opts: opts, trace: &panicTrace{}}
+	e := &Engine{opts: opts, trace: &panicTrace{}, goBase: rt.Running()}
 	if err := e.reset(); err != nil {
 		return nil, err
 	}
@@ -240,7 +242,15 @@ func (e *Engine) Execute(ctx context.Context, code string, count int) ipc.Result
 
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	stopRT := context.AfterFunc(ctx, rt.Cancel)
+	// On cancel, count the goroutines still running, then stop those
+	// blocked in the runtime (rt.Select, rt.Sleep).
+	var atCancel int64
+	cancelled := make(chan struct{})
+	stopRT := context.AfterFunc(ctx, func() {
+		atCancel = rt.Running()
+		rt.Cancel()
+		close(cancelled)
+	})
 	defer stopRT()
 	if e.opts.DeadlockAfter > 0 {
 		w := newWatchdog(e.opts.DeadlockAfter, e.timers)
@@ -253,9 +263,10 @@ func (e *Engine) Execute(ctx context.Context, code string, count int) ipc.Result
 		res.Status = "ok"
 	}
 	if ctx.Err() != nil {
+		<-cancelled
 		// yaegi stops goroutines without running their deferred calls,
 		// so rt.Running keeps counting them: count from a new baseline.
-		if n := rt.Running() - e.goBase; n > 0 {
+		if n := atCancel - e.goBase; n > 0 {
 			notes = append(notes, fmt.Sprintf("Also stopped %d goroutine(s) started by this or earlier cells.", n))
 		}
 		e.goBase = rt.Running()
@@ -270,24 +281,33 @@ func (e *Engine) run(ctx context.Context, code string, count int, notes *[]strin
 	if err != nil {
 		return e.errorResult(ctx, err)
 	}
-	if e.redefines(pc) {
-		note, err := e.rebuild(ctx, pc)
-		if err != nil {
-			return e.errorResult(ctx, err)
-		}
-		if note != "" {
-			*notes = append(*notes, note)
-		}
-	}
+	// The cell's imports first: a rebuild declares its definitions.
 	for _, s := range pc.imports {
 		if err := e.importOnce(ctx, keyOf(s)); err != nil {
 			return e.errorResult(ctx, err)
 		}
 	}
+	if e.redefines(pc) {
+		note, err := e.rebuild(ctx, pc)
+		if err != nil {
+			return e.errorResult(ctx, err)
+		}
+		*notes = append(*notes, note)
+	}
 	e.setResultValue(nil)
 	for _, u := range e.plan(pc) {
-		if err := e.runUnit(ctx, pc, u, notes); err != nil {
+		if err := e.runUnit(ctx, pc, u); err != nil {
 			return e.errorResult(ctx, err)
+		}
+		if len(e.retyped) > 0 {
+			// Functions compiled earlier still use the old variables.
+			reason := strings.Join(e.retyped, ", ") + " changed type"
+			e.retyped = nil
+			note, err := e.rebuildWith(ctx, reason, nil, count)
+			if err != nil {
+				return e.errorResult(ctx, err)
+			}
+			*notes = append(*notes, note)
 		}
 	}
 	if r := e.takeResult(); r != nil {
@@ -406,9 +426,9 @@ func (e *Engine) redefines(pc *parsedCell) bool {
 }
 
 // runUnit rewrites, evaluates and (for statements) runs one unit.
-func (e *Engine) runUnit(ctx context.Context, pc *parsedCell, u unit, notes *[]string) error {
+func (e *Engine) runUnit(ctx context.Context, pc *parsedCell, u unit) error {
 	if u.stmts == nil {
-		return e.runDecls(ctx, pc.count, u.decls, notes)
+		return e.runDecls(ctx, pc.count, u.decls)
 	}
 	e.cells++
 	name := fmt.Sprintf("_clCell%d_%d", pc.count, e.cells)
@@ -511,7 +531,7 @@ func (e *Engine) rewriteFile(ctx context.Context, decls []ast.Decl) (*ast.File, 
 // runDecls evaluates a run of declarations. Variables that exist already
 // get the new value in place when its type is the same, so functions
 // defined earlier see it (yaegi binds them to the old variable otherwise).
-func (e *Engine) runDecls(ctx context.Context, count int, decls []ast.Decl, notes *[]string) error {
+func (e *Engine) runDecls(ctx context.Context, count int, decls []ast.Decl) error {
 	origs := make([]ast.Decl, len(decls))
 	for i, d := range decls {
 		origs[i] = cloneDecl(d)
@@ -559,10 +579,16 @@ func (e *Engine) runDecls(ctx context.Context, count int, decls []ast.Decl, note
 				nv.SetZero()
 				continue
 			}
-			if _, err := e.in.EvalWithContext(ctx, fmt.Sprintf("package main\nvar %s = %s\n", r.name, r.tmp)); err != nil {
+			// A new type: declare the variable again. yaegi refuses
+			// `var x = tmp` here ("variable definition loop") but
+			// takes the REPL form.
+			if _, err := e.in.EvalWithContext(ctx, fmt.Sprintf("%s := %s", r.name, r.tmp)); err != nil {
 				return err
 			}
-			*notes = append(*notes, fmt.Sprintf("%s has a new type: functions defined before this cell still use the old %s; re-run their cells.", r.name, r.name))
+			if nv.CanSet() {
+				nv.SetZero()
+			}
+			e.retyped = append(e.retyped, r.name)
 		}
 		for _, r := range rebinds {
 			renameIdent(decls, r.tmp, r.name)

@@ -371,7 +371,7 @@ func TestInterrupt(t *testing.T) {
 	}
 }
 
-func TestInterruptReportsStoppedGoroutines(t *testing.T) {
+func TestInterruptStopsBackgroundGoroutines(t *testing.T) {
 	te := newTestEngine(t)
 	te.opts.DeadlockAfter = -1
 	te.ok(`import "time"
@@ -382,10 +382,9 @@ go func() {
 		time.Sleep(time.Millisecond)
 	}
 }()`)
-	r := te.interrupt(`select {}`, 200*time.Millisecond)
-	if len(r.Notes) != 1 || !strings.Contains(r.Notes[0], "1 goroutine") {
-		t.Fatalf("notes %q", r.Notes)
-	}
+	// (The note naming stopped goroutines is checked in a fresh worker
+	// process by TestWorkerProtocol: rt's counters are per process.)
+	te.interrupt(`select {}`, 200*time.Millisecond)
 	a, _ := te.ok("ticks")
 	time.Sleep(50 * time.Millisecond)
 	b, _ := te.ok("ticks")

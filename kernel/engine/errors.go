@@ -70,6 +70,13 @@ func (e *Engine) errorResult(ctx context.Context, err error) ipc.Result {
 	}
 	var p interp.Panic
 	if errors.As(err, &p) {
+		msg := fmt.Sprint(p.Value)
+		if strings.Contains(msg, "CFG post-order panic") || strings.Contains(msg, "CFG pre-order panic") {
+			// yaegi crashed while compiling: the code is valid Go
+			// that the interpreter can't handle.
+			e.trace.take()
+			return compileError([]string{mapText(msg) + " (the interpreter failed on valid Go code)"})
+		}
 		return panicResult(p.Value, e.trace.take(), "")
 	}
 	var list scanner.ErrorList
@@ -109,6 +116,7 @@ func panicResult(v any, frames []string, where string) ipc.Result {
 		ename = ENameRuntime
 		evalue = strings.TrimPrefix(s, "reflect: ")
 	}
+	evalue = mapText(evalue)
 	tb := []string{fmt.Sprintf("%s: %s", ename, evalue)}
 	if ename == ENamePanic {
 		tb[0] = "panic: " + evalue

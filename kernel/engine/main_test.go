@@ -183,7 +183,13 @@ x`})
 	}
 
 	// An interrupt arrives while the cell runs.
-	id = w.send(ipc.Request{Op: "execute", Count: 2, Code: `fmt.Println("start")
+	id = w.send(ipc.Request{Op: "execute", Count: 2, Code: `import "time"
+go func() {
+	for {
+		time.Sleep(time.Millisecond)
+	}
+}()
+fmt.Println("start")
 for {}`})
 	for it := range w.events {
 		if it.text == "start\n" {
@@ -195,6 +201,9 @@ for {}`})
 	w.stderrUntilSync()
 	if res.Status != "error" || res.EName != ENameInterrupted {
 		t.Fatalf("interrupted cell: %+v", res)
+	}
+	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0], "1 goroutine") {
+		t.Fatalf("interrupt notes %q", res.Notes)
 	}
 
 	// A goroutine panic becomes a panic event; the worker lives on.

@@ -30,11 +30,11 @@ import (
 // values over to a rebuilt interpreter.
 const carryPrefix = "chanlab.internal/carry"
 
-// rebuild replaces the interpreter as described above for cell pc.
+// rebuild replaces the interpreter as described above for cell pc, which
+// redefines something.
 func (e *Engine) rebuild(ctx context.Context, pc *parsedCell) (string, error) {
 	var redefined []string
 	var cellDecls []ast.Decl
-	cellKeys := map[string]bool{}
 	for _, it := range pc.items {
 		if it.decl == nil || isVarDecl(it.decl) {
 			continue
@@ -44,9 +44,21 @@ func (e *Engine) rebuild(ctx context.Context, pc *parsedCell) (string, error) {
 			if old := e.defs[k]; old != nil && old.src != src {
 				redefined = append(redefined, k)
 			}
-			cellKeys[k] = true
 		}
 		cellDecls = append(cellDecls, it.decl)
+	}
+	return e.rebuildWith(ctx, "this cell redefines "+strings.Join(dedupe(redefined), ", "), cellDecls, pc.count)
+}
+
+// rebuildWith rebuilds the interpreter from the saved declarations plus
+// cellDecls, declarations of cell count that the cell itself will evaluate
+// again. reason ends "Rebuilt the interpreter because ...".
+func (e *Engine) rebuildWith(ctx context.Context, reason string, cellDecls []ast.Decl, count int) (string, error) {
+	cellKeys := map[string]bool{}
+	for _, d := range cellDecls {
+		for _, k := range declKeys(d) {
+			cellKeys[k] = true
+		}
 	}
 	olds := e.definitions()
 	globals := e.in.Globals()
@@ -55,7 +67,7 @@ func (e *Engine) rebuild(ctx context.Context, pc *parsedCell) (string, error) {
 	// Copies of the cell's declarations: the originals run with the cell.
 	var extra []*defn
 	for _, d := range cellDecls {
-		extra = append(extra, &defn{keys: declKeys(d), src: declSource(e.fset, d), orig: cloneDecl(d), cell: pc.count})
+		extra = append(extra, &defn{keys: declKeys(d), src: declSource(e.fset, d), orig: cloneDecl(d), cell: count})
 	}
 	if err := e.reset(); err != nil {
 		return "", err
@@ -69,8 +81,7 @@ func (e *Engine) rebuild(ctx context.Context, pc *parsedCell) (string, error) {
 		}
 	}
 	st := e.restore(ctx, append(olds, extra...), globals, cellKeys)
-	note := fmt.Sprintf("Rebuilt the interpreter because this cell redefines %s", strings.Join(dedupe(redefined), ", "))
-	return note + st.summary() + ".", nil
+	return "Rebuilt the interpreter because " + reason + st.summary() + ".", nil
 }
 
 // definitions returns every declaration still in effect, in the order
