@@ -36,7 +36,7 @@ var want = map[string][]string{
 	"results-in-order":   {`GO CHANNELS SELECT MUTEX CONTEXT\n`},
 	"timing-compare":     {`count primes below 400,000`, `sequential`, `4 goroutines`},
 	"pool-map":           {`primes per block of 10,000: \[1229 1033 983 958 930 924 878 902\]\n`, `fib\(20\) = 6765\n`},
-	"queue-workers":      {`processed 10 items\n`},
+	"queue-workers":      {`processed 10 items, sum 45\n`},
 	"labserver-fetch":    {`sequential: 5 requests in`, `concurrent: 5 requests in .* status codes \[200 200 200 200 200\]\n`},
 }
 
