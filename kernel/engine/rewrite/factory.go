@@ -18,11 +18,13 @@ import (
 //
 //	g.Go(func(i int) func() error { return func() error { return work(i) } }(i))
 //
-// yaegi v0.16.0 gets the `i := i` copy of copyLoopVars right for go and
-// defer statements and for closures the interpreter calls itself, but a
-// closure called from compiled code reads the loop's single slot: every
-// call sees the last value (FACTS: 39800 instead of 19900). A closure made
-// by a factory reads the factory's own frame, which is fresh per call.
+// yaegi v0.16.0 gets the `i := i` copy of copyLoopVars right for go
+// statements and for closures the interpreter calls itself, but a closure
+// called from compiled code reads the loop's single slot: every call sees
+// the last value (FACTS: 39800 instead of 19900). A closure made by a
+// factory reads the factory's own frame, which is fresh per call. Deferred
+// literals get their captured variables as parameters instead (see
+// fixDefers), which keeps recover working in them.
 //
 // The factory copies the value, so an assignment to the variable after the
 // closure is made, in the same iteration, is not seen by the closure (nor
@@ -63,8 +65,9 @@ func (r *rewriter) findLoopClosures() {
 			}
 		}
 	}
-	direct := make(map[*ast.FuncLit]bool) // called at once, or by go and defer
-	posts := make(map[ast.Stmt]bool)      // a loop's post statement works on the next iteration's copy
+	direct := make(map[*ast.FuncLit]bool)   // called at once, or by a go statement
+	deferred := make(map[*ast.FuncLit]bool) // called by a defer statement
+	posts := make(map[ast.Stmt]bool)        // a loop's post statement works on the next iteration's copy
 	ast.Inspect(r.file, func(n ast.Node) bool {
 		if s, ok := n.(ast.Stmt); ok && posts[s] {
 			return false
@@ -86,8 +89,12 @@ func (r *rewriter) findLoopClosures() {
 				addVar(n.Value)
 			}
 			addBody(n.Body)
+		case *ast.DeferStmt:
+			if fl, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok {
+				deferred[fl] = true
+			}
 		case *ast.CallExpr:
-			if fl, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
+			if fl, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok && !deferred[fl] {
 				direct[fl] = true
 			}
 		case *ast.AssignStmt:
@@ -110,6 +117,7 @@ func (r *rewriter) findLoopClosures() {
 		return
 	}
 	r.factories = make(map[*ast.FuncLit][]*types.Var)
+	r.deferCaptures = make(map[*ast.FuncLit][]*types.Var)
 	ast.Inspect(r.file, func(n ast.Node) bool {
 		fl, ok := n.(*ast.FuncLit)
 		if !ok || direct[fl] {
@@ -138,7 +146,11 @@ func (r *rewriter) findLoopClosures() {
 				return true
 			}
 		}
-		r.factories[fl] = captured
+		if deferred[fl] {
+			r.deferCaptures[fl] = captured
+		} else {
+			r.factories[fl] = captured
+		}
 		return true
 	})
 }

@@ -44,7 +44,8 @@ type rewriter struct {
 	imports map[string]string // import path → name, this cell and earlier ones
 	ranges  map[*ast.RangeStmt]rangeInfo
 
-	factories map[*ast.FuncLit][]*types.Var // closures to build by factories
+	factories     map[*ast.FuncLit][]*types.Var // closures to build by factories
+	deferCaptures map[*ast.FuncLit][]*types.Var // deferred closures: variables to pass as arguments
 }
 
 // fresh returns a new identifier, unique within the file, at pos.
@@ -68,6 +69,7 @@ func (r *rewriter) run() error {
 	r.rewriteIterTypes()
 	r.redirectSleep()
 	r.guardGo()
+	r.fixDefers()
 	r.lowerSelects()
 	r.lowerRanges()
 	r.buildFactories()
