@@ -49,6 +49,8 @@ func TestGenericSources(t *testing.T) {
 		{"BinarySearch", `fmt.Println(slices.BinarySearch([]int{1, 3, 5}, 3))`, "1 true"},
 		{"IndexFunc", `fmt.Println(slices.IndexFunc([]int{1, 2, 3}, func(v int) bool { return v > 1 }))`, "1"},
 		{"Insert", `fmt.Println(slices.Insert([]int{1, 4}, 1, 2, 3))`, "[1 2 3 4]"},
+		{"Concat", `fmt.Println(slices.Concat[int]([]int{1}, []int{2, 3}, []int{4}))`, "[1 2 3 4]"},
+		{"Repeat", `fmt.Println(slices.Repeat([]string{"ab"}, 2))`, "[ab ab]"},
 		{"Compact", `fmt.Println(slices.Compact([]int{1, 1, 2, 2, 2, 3}))`, "[1 2 3]"},
 		{"DeleteFunc", `fmt.Println(slices.DeleteFunc([]int{1, 2, 3, 4}, func(v int) bool { return v%2 == 0 }))`, "[1 3]"},
 		{"Cmp", `fmt.Println(cmp.Compare(1, 2), cmp.Compare("b", "a"), cmp.Less(float64(1.5), 2.5))`, "-1 1 true"},

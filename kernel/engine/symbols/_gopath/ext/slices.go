@@ -426,6 +426,21 @@ func Insert[E any](s []E, i int, v ...E) []E {
 	return append(out, s[i:]...)
 }
 
+// Concat returns a new slice of the given slices joined in order. yaegi
+// can't infer E from the variadic argument alone: call Concat[int](a, b)
+// (explicit type arguments always work).
+func Concat[E any](ss ...[]E) []E {
+	n := 0
+	for _, s := range ss {
+		n += len(s)
+	}
+	out := make([]E, 0, n)
+	for _, s := range ss {
+		out = append(out, s...)
+	}
+	return out
+}
+
 // Delete removes s[i:j] and zeroes the freed tail.
 func Delete[E any](s []E, i, j int) []E {
 	_ = s[i:j:len(s)]
