@@ -1,4 +1,4 @@
-package catalog
+package catalog_test
 
 import (
 	"context"
@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chanlab/chanlab/snippets/catalog"
 )
 
 // want lists, per snippet, regular expressions its output must match.
@@ -41,7 +43,7 @@ var want = map[string][]string{
 }
 
 func TestList(t *testing.T) {
-	list := List()
+	list := catalog.List()
 	if len(list) < 15 {
 		t.Fatalf("List has %d snippets, want at least 15", len(list))
 	}
@@ -55,7 +57,7 @@ func TestList(t *testing.T) {
 		if !strings.HasPrefix(s.Code, "// "+s.Summary+"\n") {
 			t.Errorf("%s: code does not start with its summary comment", s.Name)
 		}
-		if got, ok := Get(s.Name); !ok || got != s {
+		if got, ok := catalog.Get(s.Name); !ok || got != s {
 			t.Errorf("Get(%q) = %v, %v; want the listed snippet", s.Name, got, ok)
 		}
 		if _, ok := want[s.Name]; !ok {
@@ -63,7 +65,7 @@ func TestList(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"", "no-such-snippet", "../catalog", "cells/worker-pool", "worker-pool.go.txt"} {
-		if _, ok := Get(bad); ok {
+		if _, ok := catalog.Get(bad); ok {
 			t.Errorf("Get(%q) found a snippet", bad)
 		}
 	}
@@ -81,7 +83,7 @@ func TestSnippetsRun(t *testing.T) {
 	if err != nil {
 		t.Skip("no go command")
 	}
-	list := List()
+	list := catalog.List()
 	prog, err := program(list)
 	if err != nil {
 		t.Fatal(err)
@@ -129,7 +131,7 @@ func TestSnippetsRun(t *testing.T) {
 
 // program turns snippets into one Go program whose first argument names
 // the snippet to run.
-func program(list []Snippet) (string, error) {
+func program(list []catalog.Snippet) (string, error) {
 	imports := map[string]bool{"os": true, "fmt": true}
 	var decls, funcs, cases strings.Builder
 	for i, s := range list {
