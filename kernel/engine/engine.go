@@ -79,7 +79,6 @@ type Engine struct {
 	order   []importKey        // imports in the order they were made
 	defs    map[string]*defn   // latest definition of each name
 	ndefs   int
-	cells   int // Evals of generated functions, for unique names
 
 	// resultMu guards result, which the _clhook.Out hook sets.
 	resultMu sync.Mutex
@@ -166,6 +165,9 @@ func (e *Engine) reset() error {
 	e.defs = make(map[string]*defn)
 	return nil
 }
+
+// runFunc is the name of the function a unit of statements becomes.
+const runFunc = "_clRun"
 
 // hookPath is the import path of the compiled hooks generated code calls.
 const hookPath = "chanlab.internal/hook"
@@ -430,8 +432,9 @@ func (e *Engine) runUnit(ctx context.Context, pc *parsedCell, u unit) error {
 	if u.stmts == nil {
 		return e.runDecls(ctx, pc.count, u.decls)
 	}
-	e.cells++
-	name := fmt.Sprintf("_clCell%d_%d", pc.count, e.cells)
+	// One name for every generated function: the rewrite session then
+	// remembers one declaration, not one per cell, and yaegi replaces it.
+	name := runFunc
 	body := u.stmts
 	if u.trailing {
 		last := body[len(body)-1].(*ast.ExprStmt)

@@ -39,7 +39,7 @@ var (
 	// the user: "1:28: " or "_.go:1:28: ".
 	genPos = regexp.MustCompile(`(^|\s)(?:_\.go:)?\d+:\d+: `)
 	// genFunc matches the generated function of a cell.
-	genFunc = regexp.MustCompile(`(?:main\.)?_clCell(\d+)_\d+`)
+	genFunc = regexp.MustCompile(`(?:main\.)?` + runFunc + `\b`)
 )
 
 // mapText rewrites positions and names of generated code in an error
@@ -50,7 +50,7 @@ func mapText(s string) string {
 		return fmt.Sprintf("cell [%d], line %d", c, l)
 	})
 	s = genPos.ReplaceAllString(s, "$1")
-	s = genFunc.ReplaceAllString(s, "cell [$1]")
+	s = genFunc.ReplaceAllString(s, "the cell")
 	s = strings.ReplaceAll(s, userMain, "main")
 	s = strings.ReplaceAll(s, "_clhook.Out(", "(")
 	return s
