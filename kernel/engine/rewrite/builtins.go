@@ -29,7 +29,7 @@ func (r *rewriter) minMax(ce *ast.CallExpr) ast.Expr {
 	}
 	acc := ce.Args[0]
 	for _, a := range ce.Args[1:] {
-		acc = call(helper(name, ce.Fun.Pos()), ce.Lparen, acc, a)
+		acc = call(r.instantiateTypes(helper(name, ce.Fun.Pos()), r.typeOf(ce)), ce.Lparen, acc, a)
 	}
 	return acc
 }

@@ -18,10 +18,10 @@ func f(a, b int, x float64, m map[string]int, s []int) {
 const lo = 1
 
 func f(a, b int, x float64, m map[string]int, s []int) {
-	println(_clMin(a, b), _clMax(_clMax(a, b), 7), _clMax(x, 1), (a))
+	println(_clMin[int](a, b), _clMax[int](_clMax[int](a, b), 7), _clMax[float64](x, 1), (a))
 	_clClear(m)
 	_clClear(s)
-	p := _clNew(a + 1)
+	p := _clNew[int](a + 1)
 	q := new(int)
 	println(*p, *q)
 }`},
@@ -42,9 +42,9 @@ import (
 )
 
 func f(s []int, m map[string]int) {
-	_clSlicesSort(s)
-	keys := _clSlicesCollect(_clMapsKeys(m))
-	println(_clSlicesIndex(s, 3), len(keys), _clSlicesContains(s, 2))
+	_clSlicesSort[int](s)
+	keys := _clSlicesCollect[string](_clMapsKeys[string, int](m))
+	println(_clSlicesIndex[int](s, 3), len(keys), _clSlicesContains[int](s, 2))
 }`},
 		{name: "user function named min", in: `
 func min(a, b string) string { return a }

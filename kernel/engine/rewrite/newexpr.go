@@ -3,6 +3,7 @@ package rewrite
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 )
 
 // newExpr lowers Go 1.26's new(expr) to _clNew(expr), which returns a
@@ -22,7 +23,11 @@ func (r *rewriter) newExpr(ce *ast.CallExpr) ast.Expr {
 	} else if !syntacticValue(arg) {
 		return nil
 	}
-	return call(helper("_clNew", ce.Fun.Pos()), ce.Lparen, arg)
+	fun := ast.Expr(helper("_clNew", ce.Fun.Pos()))
+	if p, ok := r.typeOf(ce).(*types.Pointer); ok {
+		fun = r.instantiateTypes(fun, p.Elem())
+	}
+	return call(fun, ce.Lparen, arg)
 }
 
 // syntacticValue reports whether e is certainly a value, not a type.

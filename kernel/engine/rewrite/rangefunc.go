@@ -3,6 +3,7 @@ package rewrite
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strconv"
 )
 
@@ -52,9 +53,17 @@ func (r *rewriter) lowerRangeFunc(rs *ast.RangeStmt, info rangeInfo, label *ast.
 			lhs, rhs = append(lhs, &ast.Ident{NamePos: pos, Name: "_"}), append(rhs, ident(s, pos))
 		}
 	}
+	// The yielded types, spelled out for yaegi when they can be.
+	var elems []types.Type
+	if sig, ok := info.typ.Underlying().(*types.Signature); ok {
+		y := sig.Params().At(0).Type().Underlying().(*types.Signature)
+		for k := 0; k < y.Params().Len(); k++ {
+			elems = append(elems, y.Params().At(k).Type())
+		}
+	}
 	if arity > 0 {
-		zero := "_clZero" + strconv.Itoa(arity)
-		out = append(out, define(pos, slots, call(helper(zero, pos), pos, ident(q, pos))))
+		zero := r.instantiateTypes(helper("_clZero"+strconv.Itoa(arity), pos), elems...)
+		out = append(out, define(pos, slots, call(zero, pos, ident(q, pos))))
 	}
 
 	// The body, with its control flow redirected.
@@ -90,7 +99,8 @@ func (r *rewriter) lowerRangeFunc(rs *ast.RangeStmt, info rangeInfo, label *ast.
 		args = append(args, &ast.UnaryExpr{OpPos: pos, Op: token.AND, X: ident(s.(*ast.Ident), pos)})
 	}
 	args = append(args, bodyFn)
-	out = append(out, &ast.ExprStmt{X: call(helper("_clRun"+strconv.Itoa(arity), pos), pos, args...)})
+	run := r.instantiateTypes(helper("_clRun"+strconv.Itoa(arity), pos), elems...)
+	out = append(out, &ast.ExprStmt{X: call(run, pos, args...)})
 	if sw := lw.dispatch(); sw != nil {
 		out = append(out, sw)
 	}

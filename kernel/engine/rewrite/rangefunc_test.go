@@ -19,8 +19,8 @@ func f(seq func(func(int) bool)) {
 func f(seq func(func(int) bool)) {
 	{
 		_clQ1 := seq
-		_clK3 := _clZero1(_clQ1)
-		_clRun1(_clQ1, &_clK3, func() bool {
+		_clK3 := _clZero1[int](_clQ1)
+		_clRun1[int](_clQ1, &_clK3, func() bool {
 			v := _clK3
 			if v > 2 {
 				return false
@@ -46,11 +46,11 @@ func find(seq func(func(string, int) bool), key string) (int, bool) {
 func find(seq func(func(string, int) bool), key string) (int, bool) {
 	{
 		_clQ1 := seq
-		_clK3, _clV4 := _clZero2(_clQ1)
+		_clK3, _clV4 := _clZero2[string, int](_clQ1)
 		var _clX2 int
 		var _clR5 int
 		var _clR6 bool
-		_clRun2(_clQ1, &_clK3, &_clV4, func() bool {
+		_clRun2[string, int](_clQ1, &_clK3, &_clV4, func() bool {
 			k, v := _clK3, _clV4
 			if k == key {
 				_clR5, _clR6 = v, true

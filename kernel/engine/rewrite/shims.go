@@ -18,7 +18,43 @@ func (r *rewriter) shim(ce *ast.CallExpr, sel *ast.SelectorExpr) ast.Expr {
 	if !ok {
 		return nil
 	}
-	return &ast.CallExpr{Fun: helper(name, sel.Pos()), Lparen: ce.Lparen, Args: ce.Args, Ellipsis: ce.Ellipsis, Rparen: ce.Rparen}
+	var fun ast.Expr = helper(name, sel.Pos())
+	if inst, ok := r.info.Instances[sel.Sel]; ok {
+		fun = r.instantiate(fun, inst.TypeArgs)
+	}
+	return &ast.CallExpr{Fun: fun, Lparen: ce.Lparen, Args: ce.Args, Ellipsis: ce.Ellipsis, Rparen: ce.Rparen}
+}
+
+// instantiate returns fun[args...] when every type argument can be written
+// in the cell, and fun otherwise. yaegi v0.16.0 often fails to infer type
+// arguments (from untyped constants, from the result of another generic
+// call: "undefined type for K"), so the rewrites spell out what go/types
+// inferred.
+func (r *rewriter) instantiate(fun ast.Expr, args *types.TypeList) ast.Expr {
+	var ts []types.Type
+	for i := 0; args != nil && i < args.Len(); i++ {
+		ts = append(ts, args.At(i))
+	}
+	return r.instantiateTypes(fun, ts...)
+}
+
+func (r *rewriter) instantiateTypes(fun ast.Expr, ts ...types.Type) ast.Expr {
+	if len(ts) == 0 {
+		return fun
+	}
+	pos := fun.Pos()
+	var idx []ast.Expr
+	for _, t := range ts {
+		name := r.typeName(t)
+		if name == "" {
+			return fun
+		}
+		idx = append(idx, &ast.Ident{NamePos: pos, Name: name})
+	}
+	if len(idx) == 1 {
+		return &ast.IndexExpr{X: fun, Lbrack: pos, Index: idx[0], Rbrack: pos}
+	}
+	return &ast.IndexListExpr{X: fun, Lbrack: pos, Indices: idx, Rbrack: pos}
 }
 
 // importPath returns the path of the package id names, or "" if id is not

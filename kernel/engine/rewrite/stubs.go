@@ -25,30 +25,33 @@ type Ordered interface {
 func Compare[T Ordered](x, y T) int { panic(0) }
 func Less[T Ordered](x, y T) bool { panic(0) }
 `,
+	// The generic functions below have the type parameters of their
+	// Prelude counterparts (not of the standard library), so that the
+	// instantiation go/types infers can be written out for yaegi.
 	"maps": `package maps
 import "iter"
-func All[Map ~map[K]V, K comparable, V any](m Map) iter.Seq2[K, V] { panic(0) }
-func Keys[Map ~map[K]V, K comparable, V any](m Map) iter.Seq[K] { panic(0) }
-func Values[Map ~map[K]V, K comparable, V any](m Map) iter.Seq[V] { panic(0) }
+func All[K comparable, V any](m map[K]V) iter.Seq2[K, V] { panic(0) }
+func Keys[K comparable, V any](m map[K]V) iter.Seq[K] { panic(0) }
+func Values[K comparable, V any](m map[K]V) iter.Seq[V] { panic(0) }
 func Collect[K comparable, V any](seq iter.Seq2[K, V]) map[K]V { panic(0) }
-func Clone[M ~map[K]V, K comparable, V any](m M) M { panic(0) }
+func Clone[K comparable, V any](m map[K]V) map[K]V { panic(0) }
 `,
 	"slices": `package slices
 import ("cmp"; "iter")
-func All[Slice ~[]E, E any](s Slice) iter.Seq2[int, E] { panic(0) }
-func Values[Slice ~[]E, E any](s Slice) iter.Seq[E] { panic(0) }
-func Backward[Slice ~[]E, E any](s Slice) iter.Seq2[int, E] { panic(0) }
+func All[E any](s []E) iter.Seq2[int, E] { panic(0) }
+func Values[E any](s []E) iter.Seq[E] { panic(0) }
+func Backward[E any](s []E) iter.Seq2[int, E] { panic(0) }
 func Collect[E any](seq iter.Seq[E]) []E { panic(0) }
 func Sorted[E cmp.Ordered](seq iter.Seq[E]) []E { panic(0) }
-func Sort[S ~[]E, E cmp.Ordered](x S) { panic(0) }
-func SortFunc[S ~[]E, E any](x S, cmp func(a, b E) int) { panic(0) }
-func SortStableFunc[S ~[]E, E any](x S, cmp func(a, b E) int) { panic(0) }
-func Contains[S ~[]E, E comparable](s S, v E) bool { panic(0) }
-func Index[S ~[]E, E comparable](s S, v E) int { panic(0) }
-func Reverse[S ~[]E, E any](s S) { panic(0) }
-func Max[S ~[]E, E cmp.Ordered](x S) E { panic(0) }
-func Min[S ~[]E, E cmp.Ordered](x S) E { panic(0) }
-func Equal[S ~[]E, E comparable](s1, s2 S) bool { panic(0) }
+func Sort[E cmp.Ordered](x []E) { panic(0) }
+func SortFunc[E any](x []E, cmp func(a, b E) int) { panic(0) }
+func SortStableFunc[E any](x []E, cmp func(a, b E) int) { panic(0) }
+func Contains[E comparable](s []E, v E) bool { panic(0) }
+func Index[E comparable](s []E, v E) int { panic(0) }
+func Reverse[E any](s []E) { panic(0) }
+func Max[E cmp.Ordered](x []E) E { panic(0) }
+func Min[E cmp.Ordered](x []E) E { panic(0) }
+func Equal[E comparable](s1, s2 []E) bool { panic(0) }
 `,
 	"strings": `package strings
 import "iter"
