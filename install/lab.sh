@@ -13,6 +13,10 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$root/install/setup.sh"
 venv="$root/.venv"
 
+# Jupyter refuses to start as root unless told to (containers, CI).
+root_flag=()
+[ "$(id -u)" = 0 ] && root_flag=(--allow-root)
+
 case "${1:-}" in
 --no-browser | --headless)
 	out="$root/build/notebooks"
@@ -35,10 +39,10 @@ case "${1:-}" in
 	exit $status
 	;;
 --serve)
-	exec "$venv/bin/jupyter" lab --no-browser --notebook-dir="$root/notebooks"
+	exec "$venv/bin/jupyter" lab "${root_flag[@]}" --no-browser --notebook-dir="$root/notebooks"
 	;;
 "")
-	exec "$venv/bin/jupyter" lab --notebook-dir="$root/notebooks"
+	exec "$venv/bin/jupyter" lab "${root_flag[@]}" --notebook-dir="$root/notebooks"
 	;;
 *)
 	echo "usage: install/lab.sh [--no-browser | --headless | --serve]" >&2
