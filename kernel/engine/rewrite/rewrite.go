@@ -67,6 +67,7 @@ func (r *rewriter) run() error {
 	r.findLoopClosures()
 	r.rewriteExprs()
 	r.rewriteIterTypes()
+	r.bindTypeSwitches()
 	r.redirectSleep()
 	r.guardGo()
 	r.fixDefers()
