@@ -119,17 +119,14 @@ func (q *Queue) PutTimeout(v any, d time.Duration) error {
 }
 
 func (q *Queue) put(v any, deadline time.Time) error {
-	for {
+	for expired := false; ; expired = q.w.wait(deadline) {
 		if q.closed {
 			return ErrClosed
 		}
 		if q.capacity == 0 || len(q.items) < q.capacity {
 			break
 		}
-		if q.w.wait(deadline) {
-			if q.closed {
-				return ErrClosed
-			}
+		if expired {
 			return ErrFull
 		}
 	}
@@ -161,14 +158,11 @@ func (q *Queue) GetTimeout(d time.Duration) (any, error) {
 }
 
 func (q *Queue) get(deadline time.Time) (any, error) {
-	for len(q.items) == 0 {
+	for expired := false; len(q.items) == 0; expired = q.w.wait(deadline) {
 		if q.closed {
 			return nil, ErrClosed
 		}
-		if q.w.wait(deadline) && len(q.items) == 0 {
-			if q.closed {
-				return nil, ErrClosed
-			}
+		if expired {
 			return nil, ErrEmpty
 		}
 	}
@@ -277,14 +271,11 @@ func (q *PriorityQueue) GetTimeout(d time.Duration) (priority int, v any, err er
 }
 
 func (q *PriorityQueue) get(deadline time.Time) (int, any, error) {
-	for q.h.Len() == 0 {
+	for expired := false; q.h.Len() == 0; expired = q.w.wait(deadline) {
 		if q.closed {
 			return 0, nil, ErrClosed
 		}
-		if q.w.wait(deadline) && q.h.Len() == 0 {
-			if q.closed {
-				return 0, nil, ErrClosed
-			}
+		if expired {
 			return 0, nil, ErrEmpty
 		}
 	}
