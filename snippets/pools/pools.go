@@ -322,7 +322,8 @@ func collect(futs []*Future) ([]any, error) {
 
 // Shutdown stops the pool accepting tasks and waits until every queued
 // and running task has finished, like Python's shutdown(wait=True).
-// Calling it again is harmless.
+// Calling it again is harmless; calling it (or Close) from one of the
+// pool's own tasks deadlocks, as the task would wait for itself.
 func (p *Pool) Shutdown() { p.s.shutdown(false) }
 
 // Close stops the pool accepting tasks, cancels the tasks that have not
