@@ -102,6 +102,14 @@ func _clRun2[K, V any](seq func(func(K, V) bool), k *K, v *V, body func() bool) 
 	})
 }
 
+// _clRunDefers runs, last first, the calls deferred in the body of a
+// lowered range-over-func loop, when the enclosing function returns.
+func _clRunDefers(ds *[]func()) {
+	for i := len(*ds) - 1; i >= 0; i-- {
+		(*ds)[i]()
+	}
+}
+
 // The generic functions of packages maps and slices, which yaegi's
 // compiled symbol tables cannot hold.
 

@@ -94,6 +94,14 @@ func (r *rewriter) lowerRangeFunc(rs *ast.RangeStmt, info rangeInfo, label *ast.
 		}}})
 	}
 	out = append(out, lw.decls...)
+	if lw.defers != nil {
+		// _clDs := new([]func()); defer _clRunDefers(_clDs)
+		out = append(out,
+			define(pos, []ast.Expr{lw.defers}, call(&ast.Ident{NamePos: pos, Name: "new"}, pos,
+				&ast.ArrayType{Lbrack: pos, Elt: &ast.FuncType{Func: pos, Params: &ast.FieldList{Opening: pos, Closing: pos}}})),
+			&ast.DeferStmt{Defer: pos, Call: call(helper("_clRunDefers", pos), pos, ident(lw.defers, pos))},
+		)
+	}
 	args := []ast.Expr{ident(q, pos)}
 	for _, s := range slots {
 		args = append(args, &ast.UnaryExpr{OpPos: pos, Op: token.AND, X: ident(s.(*ast.Ident), pos)})
@@ -121,7 +129,34 @@ type loopExit struct {
 	decls   []ast.Stmt // their declarations
 	exits   []ast.Stmt // branch statements to replay after the loop: exit code len(exits)+1 ...
 	codes   map[string]int
+	defers  *ast.Ident // the list deferred calls of the body go to, or nil
 	failed  bool
+}
+
+// deferStmt turns a defer statement of the body, which must run when the
+// enclosing function returns and not when the body does, into an append to
+// a list of deferred calls that the enclosing function runs (in reverse)
+// through a defer statement placed before the loop. fixDefers has already
+// evaluated the arguments into temporaries, which the appended closure
+// captures; the body's frame is new in each iteration, so each closure
+// keeps its own. recover does not work in such a deferred call.
+func (lw *loopExit) deferStmt(s *ast.DeferStmt) []ast.Stmt {
+	pos := s.Defer
+	if lw.defers == nil {
+		lw.defers = lw.r.fresh("Ds", lw.pos)
+	}
+	var fn ast.Expr
+	if fl, ok := ast.Unparen(s.Call.Fun).(*ast.FuncLit); ok && len(s.Call.Args) == 0 {
+		fn = fl
+	} else {
+		fn = &ast.FuncLit{
+			Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{Opening: pos, Closing: pos}},
+			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: s.Call}}, Rbrace: s.Call.Rparen},
+		}
+	}
+	list := &ast.StarExpr{Star: pos, X: ident(lw.defers, pos)}
+	app := call(&ast.Ident{NamePos: pos, Name: "append"}, pos, &ast.StarExpr{Star: pos, X: ident(lw.defers, pos)}, fn)
+	return []ast.Stmt{&ast.AssignStmt{Lhs: []ast.Expr{list}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{app}}}
 }
 
 // block rewrites a copy of b.
@@ -161,6 +196,8 @@ func (lw *loopExit) stmt(s ast.Stmt, loops, breaks int, inner map[string]bool) [
 	switch s := s.(type) {
 	case *ast.ReturnStmt:
 		return lw.ret(s)
+	case *ast.DeferStmt:
+		return lw.deferStmt(s)
 	case *ast.BranchStmt:
 		return lw.branch(s, loops, breaks, inner)
 	case *ast.BlockStmt:

@@ -233,6 +233,34 @@ func main() {
 	fmt.Println(n)
 }
 `, want: "0 2 3 stopped at 4\n\n2 select\n-1 \n1 2 3 4 \n10 20 30 40 \n[a b c]\n0a 1b 2c \n3\n"},
+		{name: "defer in the body runs when the function returns", src: `package main
+
+import "fmt"
+
+func items(yield func(string) bool) {
+	for _, s := range []string{"a", "b", "c"} {
+		if !yield(s) {
+			return
+		}
+	}
+}
+
+func run(log *[]string) {
+	defer func() { *log = append(*log, "end") }()
+	for s := range items {
+		defer func() { *log = append(*log, "deferred "+s) }()
+		n := len(*log)
+		defer fmt.Println("printed", s, n)
+		*log = append(*log, "item "+s)
+	}
+}
+
+func main() {
+	var log []string
+	run(&log)
+	fmt.Println(log)
+}
+`, want: "printed c 2\nprinted b 1\nprinted a 0\n[item a item b item c deferred c deferred b deferred a end]\n"},
 		{name: "nested loops and labels", src: `package main
 
 import "fmt"
