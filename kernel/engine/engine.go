@@ -331,10 +331,13 @@ func (e *Engine) importOnce(ctx context.Context, k importKey) error {
 	return nil
 }
 
-// unit is a piece of a cell evaluated by one Eval: a run of declarations, or
-// a run of statements put into a generated function that is then called.
+// unit is a piece of a cell evaluated by one Eval: a run of type, const
+// and func declarations (one file), a run of var declarations (evaluated
+// as statements: see runDecls), or a run of statements put into a
+// generated function that is then called.
 type unit struct {
 	decls []ast.Decl
+	vars  bool // decls are var declarations
 	stmts []ast.Stmt
 	// trailing is set if stmts ends with the cell's trailing expression.
 	trailing bool
@@ -342,8 +345,9 @@ type unit struct {
 
 // plan groups a cell's items into units. Type, const and func declarations
 // that don't mention a variable of the cell come first (they may be used
-// anywhere in the cell, as in a Go file); then the other items in order,
-// runs of declarations and runs of statements each in one unit.
+// anywhere in the cell, as in a Go file); the other items follow in order,
+// except that a declaration using a variable of the cell waits until the
+// variable is declared.
 func (e *Engine) plan(pc *parsedCell) []unit {
 	cellVars := map[string]bool{}
 	for _, it := range pc.items {
@@ -353,39 +357,79 @@ func (e *Engine) plan(pc *parsedCell) []unit {
 			}
 		}
 	}
-	var units []unit
 	var first unit
 	var rest []item
 	for _, it := range pc.items {
-		if it.decl != nil && !isVarDecl(it.decl) && !usesAny(it.decl, cellVars) {
-			if !e.unchanged(it.decl) {
-				first.decls = append(first.decls, it.decl)
+		if it.decl != nil && !isVarDecl(it.decl) {
+			if e.unchanged(it.decl) {
+				continue
 			}
-			continue
+			if !usesAny(it.decl, cellVars) {
+				first.decls = append(first.decls, it.decl)
+				continue
+			}
 		}
 		rest = append(rest, it)
 	}
+	// Order: a declaration that uses variables of the cell goes after the
+	// last of them.
+	declared := map[string]bool{}
+	var ordered []item
+	var pending []item
+	ready := func(it item) bool {
+		ok := true
+		ast.Inspect(it.decl, func(n ast.Node) bool {
+			if id, isID := n.(*ast.Ident); isID && cellVars[id.Name] && !declared[id.Name] {
+				ok = false
+			}
+			return ok
+		})
+		return ok
+	}
+	for _, it := range rest {
+		if it.decl != nil && !isVarDecl(it.decl) && !ready(it) {
+			pending = append(pending, it)
+			continue
+		}
+		ordered = append(ordered, it)
+		if it.decl != nil && isVarDecl(it.decl) {
+			for _, k := range declKeys(it.decl) {
+				declared[k] = true
+			}
+			var still []item
+			for _, p := range pending {
+				if ready(p) {
+					ordered = append(ordered, p)
+				} else {
+					still = append(still, p)
+				}
+			}
+			pending = still
+		}
+	}
+	ordered = append(ordered, pending...)
+
+	var units []unit
 	if len(first.decls) > 0 {
 		units = append(units, first)
 	}
-	for _, it := range rest {
+	for _, it := range ordered {
 		last := len(units) - 1
-		if it.decl != nil {
-			if e.unchanged(it.decl) && !isVarDecl(it.decl) {
-				continue
-			}
-			if last < 0 || units[last].stmts != nil {
-				units = append(units, unit{})
+		switch {
+		case it.decl != nil:
+			v := isVarDecl(it.decl)
+			if last < 0 || units[last].stmts != nil || units[last].vars != v {
+				units = append(units, unit{vars: v})
 				last++
 			}
 			units[last].decls = append(units[last].decls, it.decl)
-			continue
+		default:
+			if last < 0 || units[last].decls != nil {
+				units = append(units, unit{})
+				last++
+			}
+			units[last].stmts = append(units[last].stmts, it.stmt)
 		}
-		if last < 0 || units[last].decls != nil {
-			units = append(units, unit{})
-			last++
-		}
-		units[last].stmts = append(units[last].stmts, it.stmt)
 	}
 	if pc.trailing != nil && len(units) > 0 {
 		units[len(units)-1].trailing = units[len(units)-1].stmts != nil
@@ -430,7 +474,7 @@ func (e *Engine) redefines(pc *parsedCell) bool {
 // runUnit rewrites, evaluates and (for statements) runs one unit.
 func (e *Engine) runUnit(ctx context.Context, pc *parsedCell, u unit) error {
 	if u.stmts == nil {
-		return e.runDecls(ctx, pc.count, u.decls)
+		return e.runDecls(ctx, pc.count, u.decls, u.vars)
 	}
 	// One name for every generated function: the rewrite session then
 	// remembers one declaration, not one per cell, and yaegi replaces it.
@@ -534,7 +578,7 @@ func (e *Engine) rewriteFile(ctx context.Context, decls []ast.Decl) (*ast.File, 
 // runDecls evaluates a run of declarations. Variables that exist already
 // get the new value in place when its type is the same, so functions
 // defined earlier see it (yaegi binds them to the old variable otherwise).
-func (e *Engine) runDecls(ctx context.Context, count int, decls []ast.Decl) error {
+func (e *Engine) runDecls(ctx context.Context, count int, decls []ast.Decl, vars bool) error {
 	origs := make([]ast.Decl, len(decls))
 	for i, d := range decls {
 		origs[i] = cloneDecl(d)
@@ -568,6 +612,23 @@ func (e *Engine) runDecls(ctx context.Context, count int, decls []ast.Decl) erro
 	src, err := printNode(e.fset, f, true)
 	if err != nil {
 		return err
+	}
+	if vars {
+		// yaegi fails a package-level var whose initialiser reads a
+		// variable declared by an earlier Eval ("variable definition
+		// loop"), but its REPL declares variables from statements just
+		// as well: evaluate the declarations as statements.
+		var b strings.Builder
+		b.WriteString(";")
+		for _, d := range f.Decls {
+			ds, err := printNode(e.fset, d, true)
+			if err != nil {
+				return err
+			}
+			b.WriteString("\n")
+			b.WriteString(ds)
+		}
+		src = b.String()
 	}
 	e.trace.reset()
 	if _, err := e.in.EvalWithContext(ctx, src); err != nil {

@@ -448,3 +448,26 @@ func TestParseCell(t *testing.T) {
 		t.Fatal("a print call is a trailing expression")
 	}
 }
+
+func TestVariablesFromEarlierCells(t *testing.T) {
+	te := newTestEngine(t)
+	te.ok(`import "fmt"
+a, b := 1, 2`)
+	// yaegi fails `var c = b` when b comes from an earlier Eval; the
+	// engine declares variables as statements instead.
+	v, out := te.ok(`fmt.Println(a)
+c, d := b, a
+var e = c * 10
+func sum() int { return c + d + e }
+sum()`)
+	if v != "23" || out != "1\n" {
+		t.Fatalf("result %q, output %q", v, out)
+	}
+	// A function that uses a variable declared later in the cell.
+	v, _ = te.ok(`func twiceF() int { return 2 * f }
+f := 21
+twiceF()`)
+	if v != "42" {
+		t.Fatalf("result %q", v)
+	}
+}
