@@ -17,7 +17,14 @@ func (r *rewriter) redirectSleep() {
 			return true
 		}
 		pkg, ok := sel.X.(*ast.Ident)
-		if !ok || r.importPath(pkg) != "time" {
+		if !ok {
+			return true
+		}
+		path := r.importPath(pkg)
+		if path == "" && pkg.Name == "time" && r.info.Uses[pkg] == nil && r.info.Defs[pkg] == nil {
+			path = "time" // imported into the interpreter outside this Session
+		}
+		if path != "time" {
 			return true
 		}
 		c.Replace(&ast.SelectorExpr{X: &ast.Ident{NamePos: pkg.NamePos, Name: rtName}, Sel: sel.Sel})

@@ -304,3 +304,50 @@ func main() {
 	}
 	t.Logf("select fan-in: %d goroutines, %d values through one select statement each way, all right", 2*workers, workers*per)
 }
+
+// TestErrgroupCancelsOnFirstError checks the errgroup pattern FACTS.md saw
+// fail through the loop-variable bug: the task that fails must be the one
+// of its own iteration, and its error must cancel the others.
+func TestErrgroupCancelsOnFirstError(t *testing.T) {
+	src := rewriteSrc(t, `package main
+
+import (
+	"context"
+	"fmt"
+	"sync/atomic"
+
+	"golang.org/x/sync/errgroup"
+)
+
+func run() string {
+	g, ctx := errgroup.WithContext(context.Background())
+	var cancelled atomic.Int64
+	for i := 0; i < 8; i++ {
+		g.Go(func() error {
+			if i == 5 {
+				return fmt.Errorf("task %d failed", i)
+			}
+			<-ctx.Done()
+			cancelled.Add(1)
+			return nil
+		})
+	}
+	err := g.Wait()
+	return fmt.Sprint(err, " ", cancelled.Load())
+}`)
+	var out bytes.Buffer
+	i := newInterp(t, &out)
+	if err := i.Use(stressSymbols); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := i.Eval(src); err != nil {
+		t.Fatalf("Eval: %v\n%s", err, src)
+	}
+	v, err := i.Eval("run()")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := v.String(); got != "task 5 failed 7" {
+		t.Fatalf("got %q, want %q", got, "task 5 failed 7")
+	}
+}
