@@ -6,19 +6,21 @@ import (
 	"go/parser"
 	"io/fs"
 	"path"
+	"reflect"
 
 	"github.com/traefik/yaegi/interp"
 )
 
 // gopath holds the interpreted sources: _gopath/src is a GOPATH source
-// tree of packages yaegi imports from source (iter), _gopath/ext the files
+// tree of packages yaegi imports from source (iter, and sync: see
+// wrapped), _gopath/ext the files
 // compiled into yaegi's own interpreted slices, maps and cmp packages.
 //
 //go:embed all:_gopath
 var gopath embed.FS
 
 // Sources is the GOPATH tree of interpreted standard-library packages
-// (src/iter/...). Set interp.Options{GoPath: GoPath,
+// (src/iter, src/sync). Set interp.Options{GoPath: GoPath,
 // SourcecodeFilesystem: Sources}; Options does both.
 var Sources fs.FS = mustSub(gopath, "_gopath")
 
@@ -31,6 +33,36 @@ func mustSub(f fs.FS, dir string) fs.FS {
 		panic(err)
 	}
 	return sub
+}
+
+// wrapped lists the standard packages whose compiled table Install
+// registers under InternalPrefix+path instead: Sources has an interpreted
+// package of the same path that re-exports the table (type aliases and
+// small wrapper functions) and adds the generic functions a table can't carry
+// (sync.OnceValue, sync.OnceValues). errors is not wrapped: an
+// interpreted errors.AsType fails in yaegi v0.16.0 (a cross-package call
+// with explicit type arguments and two results crashes its compiler).
+var wrapped = []string{"sync"}
+
+// InternalPrefix starts the import paths of the compiled tables of the
+// wrapped packages.
+const InternalPrefix = "chanlab.internal/"
+
+// tables returns Symbols as Install loads them, with the wrapped packages
+// moved under InternalPrefix.
+func tables() map[string]map[string]reflect.Value {
+	t := make(map[string]map[string]reflect.Value, len(Symbols))
+	for k, v := range Symbols {
+		t[k] = v
+	}
+	for _, p := range wrapped {
+		key := p + "/" + path.Base(p)
+		if v, ok := t[key]; ok {
+			delete(t, key)
+			t[InternalPrefix+key] = v
+		}
+	}
+	return t
 }
 
 // Options sets the fields of opts that make Sources importable.
@@ -46,7 +78,7 @@ func Options(opts *interp.Options) {
 // Go 1.23 (iterators, Sort, Max, ...) in forms yaegi can infer. Call it
 // once, before the first cell.
 func Install(i *interp.Interpreter) error {
-	if err := i.Use(Symbols); err != nil {
+	if err := i.Use(tables()); err != nil {
 		return fmt.Errorf("symbols: use tables: %w", err)
 	}
 	entries, err := fs.ReadDir(Sources, "ext")

@@ -3,6 +3,7 @@ package symbols_test
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -15,7 +16,8 @@ import (
 func newInterp(t *testing.T) (*interp.Interpreter, *bytes.Buffer) {
 	t.Helper()
 	var out bytes.Buffer
-	opts := interp.Options{Stdout: &out, Stderr: &out}
+	// Stderr gets yaegi's traces of recovered panics.
+	opts := interp.Options{Stdout: &out, Stderr: io.Discard}
 	symbols.Options(&opts)
 	i := interp.New(opts)
 	if err := symbols.Install(i); err != nil {
@@ -29,10 +31,12 @@ func TestGenericSources(t *testing.T) {
 	if _, err := i.Eval(`import (
 	"cmp"
 	"fmt"
+	"errors"
 	"iter"
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 )`); err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +66,24 @@ func TestGenericSources(t *testing.T) {
 		{"Chunk", `slices.Chunk([]int{1, 2, 3, 4, 5}, 2)(func(c []int) bool { fmt.Print(c); return true }); fmt.Println()`, "[1 2][3 4][5]"},
 		{"IterSeq", `var seq iter.Seq[int] = func(yield func(int) bool) { for k := 0; k < 3; k++ { if !yield(k * k) { return } } }; fmt.Println(slices.Collect(seq))`, "[0 1 4]"},
 		{"IterPull", `var seq iter.Seq[int] = func(yield func(int) bool) { for k := 0; k < 3; k++ { if !yield(k * k) { return } } }; next, stop := iter.Pull(seq); a, ok1 := next(); b, ok2 := next(); stop(); c, ok3 := next(); fmt.Println(a, ok1, b, ok2, c, ok3)`, "0 true 1 true 0 false"},
+		{"OnceValue", `calls := 0; get := sync.OnceValue(func() int { calls++; return 7 }); fmt.Println(get(), get(), calls)`, "7 7 1"},
+		{"OnceValues", `get := sync.OnceValues(func() (string, error) { return "v", nil }); s, err := get(); fmt.Println(s, err)`, "v <nil>"},
+		{"OnceValuePanic", `get := sync.OnceValue(func() int { panic("bad") }); for k := 0; k < 2; k++ { func() { defer func() { fmt.Print(recover(), " ") }(); get() }() }; fmt.Println()`, "bad bad"},
+		{"SyncAliases", `var mu sync.Mutex; var wg sync.WaitGroup; n := 0; for k := 0; k < 10; k++ { wg.Add(1); go func() { defer wg.Done(); mu.Lock(); n++; mu.Unlock() }() }; wg.Wait(); c := sync.NewCond(&mu); _ = c; var m sync.Map; m.Store("a", 1); v, _ := m.Load("a"); fmt.Println(n, v)`, "10 1"},
+		{"WaitGroupGo", `var wg sync.WaitGroup; var mu sync.Mutex; s := 0; add := func(k int) func() { return func() { mu.Lock(); s += k; mu.Unlock() } }; wg.Go(add(1)); wg.Go(add(2)); wg.Go(add(3)); wg.Wait(); fmt.Println(s)`, "6"},
+		{"OnceFunc", `n := 0; f := sync.OnceFunc(func() { n++ }); f(); f(); fmt.Println(n)`, "1"},
+		{"EmbeddedMutex", `c := &counter{}; c.Lock(); c.n++; c.Unlock(); fmt.Println(c.n)`, "1"},
+		{"ErrorsCompiled", `err := fmt.Errorf("wrap: %w", errors.ErrUnsupported); fmt.Println(errors.Is(err, errors.ErrUnsupported), errors.Unwrap(err) == errors.ErrUnsupported)`, "true true"},
 		{"Strings", `fmt.Println(strings.Join(slices.Sorted(slices.Values([]string{"y", "x"})), ","))`, "x,y"},
+	}
+	for _, decl := range []string{
+		"type counter struct { sync.Mutex; n int }",
+		"type notFound struct{ key string }",
+		`func (e notFound) Error() string { return "not found: " + e.key }`,
+	} {
+		if err := eval(i, decl); err != nil {
+			t.Fatalf("%s: %v", decl, err)
+		}
 	}
 	for n, c := range cases {
 		out.Reset()

@@ -3,12 +3,14 @@ package symbols_test
 import (
 	"fmt"
 	"go/importer"
+	"go/parser"
 	"go/token"
 	"go/types"
 	"io"
 	"os"
 	"os/exec"
 	"path"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -166,4 +168,32 @@ func minus(a, b []string) []string {
 		}
 	}
 	return d
+}
+
+// TestWrappedSourcesComplete checks that each interpreted package that
+// replaces a compiled one (see wrapped in sources.go) declares every name
+// of the compiled table, so no symbol is lost by the swap.
+func TestWrappedSourcesComplete(t *testing.T) {
+	for _, p := range []string{"sync"} {
+		dir := filepath.Join("_gopath", "src", p)
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("%s: no source files (%v)", dir, err)
+		}
+		declared := map[string]bool{}
+		for _, f := range files {
+			af, err := parser.ParseFile(token.NewFileSet(), f, nil, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for name := range af.Scope.Objects {
+				declared[name] = true
+			}
+		}
+		for name := range symbols.Symbols[p+"/"+path.Base(p)] {
+			if !strings.HasPrefix(name, "_") && !declared[name] {
+				t.Errorf("interpreted %s lacks %s of the compiled table", p, name)
+			}
+		}
+	}
 }
