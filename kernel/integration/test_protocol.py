@@ -217,25 +217,39 @@ def test_goroutine_panic(kernel):
     assert reply["status"] == "ok"
 
 
+# Cells that end the worker process. The map race is a real data race, so
+# how it ends depends on the interpreter: Go's "fatal error: concurrent map
+# writes" ends the process; an error the engine catches leaves it running.
+# Either way the cell fails and the next one works.
 FATAL = {
     "concurrent map writes": (
         'import "sync"\n'
         "m := map[int]int{}\n"
         "var wg sync.WaitGroup\n"
-        "for g := 0; g < 8; g++ {\n"
+        "writer := func() {\n"
+        "\tdefer wg.Done()\n"
+        "\tfor i := 0; i < 1000000; i++ {\n"
+        "\t\tm[i%1000] = i\n"
+        "\t}\n"
+        "}\n"
+        "for g := 0; g < 4; g++ {\n"
         "\twg.Add(1)\n"
-        "\tgo func(g int) {\n"
-        "\t\tdefer wg.Done()\n"
-        "\t\tfor i := 0; i < 2000000; i++ {\n"
-        "\t\t\tm[i%100] = g\n"
-        "\t\t}\n"
-        "\t}(g)\n"
+        "\tgo writer()\n"
         "}\n"
         "wg.Wait()",
         "concurrent map",
     ),
+    # The engine may turn os.Exit into an error, or let the worker exit.
     "os.Exit(3)": ('import "os"\nos.Exit(3)', "3"),
-    "stack overflow": ("func down(n int) int { return down(n+1) + 1 }\ndown(0)", "stack"),
+    # A small stack limit makes the overflow quick (the default is 1 GB).
+    "stack overflow": (
+        'import "runtime/debug"\n'
+        "debug.SetMaxStack(1 << 20)\n"
+        "var down func(int) int\n"
+        "down = func(n int) int { return down(n+1) + 1 }\n"
+        "down(0)",
+        "stack overflow",
+    ),
 }
 
 
@@ -248,7 +262,11 @@ def test_fatal_error_then_working_cell(fresh_kernel, name):
     reply, msgs = run(kc, code, timeout=120)
     assert reply["status"] == "error", reply
     said = reply["evalue"] + "\n".join(reply["traceback"])
-    assert words in said, said
+    crashed = reply["ename"] in ("FatalError", "Panic", "WorkerCrashed")
+    if name != "concurrent map writes" or crashed:
+        assert words in said, said
+    if crashed:
+        assert "replayed" in said, said
     reply, msgs = run(kc, 'import "fmt"\nfmt.Println(survivor + 1)')
     assert reply["status"] == "ok", reply
     assert stdout_of(msgs) == "42\n"
