@@ -45,10 +45,12 @@ func runKernel(args []string, stderr io.Writer) int {
 		}
 	}()
 
-	cfg := server.Config{Conn: ci, Engine: sup, Info: kernelInfo(), Log: logger}
+	engine := &magicEngine{Engine: sup}
+	cfg := server.Config{Conn: ci, Engine: engine, Info: kernelInfo(), Log: logger}
 	if h := openHistory(logger); h != nil {
 		defer h.store.Close()
 		cfg.History = h
+		engine.magic.History = h.store
 	}
 	cfg.Assistant = newAssistant()
 
