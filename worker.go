@@ -1,13 +1,6 @@
 package main
 
-import (
-	"fmt"
-	"os"
-)
+import "github.com/chanlab/chanlab/kernel/engine"
 
-// runWorker runs the engine worker process. Until kernel/engine provides
-// engine.Main, it explains that and fails.
-func runWorker() int {
-	fmt.Fprintln(os.Stderr, "chanlab worker: this build has no engine yet")
-	return 1
-}
+// runWorker runs the engine worker process (see kernel/README.md).
+func runWorker() int { return engine.Main() }
