@@ -50,7 +50,6 @@ func benchInterp(b *testing.B, rewrite bool) *interp.Interpreter {
 	return i
 }
 
-
 // Per op: one select statement.
 func BenchmarkSelectPlain(b *testing.B)     { benchN(b, false, "selects") }
 func BenchmarkSelectRewritten(b *testing.B) { benchN(b, true, "selects") }

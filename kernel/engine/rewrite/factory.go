@@ -58,10 +58,25 @@ func (r *rewriter) findLoopClosures() {
 		})
 	}
 	mutated := make(map[types.Object]bool)
-	mutate := func(e ast.Expr) {
-		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-			if obj := r.info.Uses[id]; obj != nil {
+	// mutate marks the variable that writing to e changes: x for x, x.f
+	// and x[i] when x is a struct or an array, not when the write goes
+	// through a pointer, a slice or a map.
+	var mutate func(e ast.Expr)
+	mutate = func(e ast.Expr) {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			if obj := r.info.Uses[e]; obj != nil {
 				mutated[obj] = true
+			}
+		case *ast.SelectorExpr:
+			if !r.indirect(e.X) {
+				mutate(e.X)
+			}
+		case *ast.IndexExpr:
+			if t := r.typeOf(e.X); t != nil {
+				if _, ok := t.Underlying().(*types.Array); ok {
+					mutate(e.X)
+				}
 			}
 		}
 	}
@@ -96,6 +111,10 @@ func (r *rewriter) findLoopClosures() {
 		case *ast.CallExpr:
 			if fl, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok && !deferred[fl] {
 				direct[fl] = true
+			}
+			// x.M() with a pointer receiver takes &x: wg.Add, mu.Lock.
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && r.pointerMethod(sel) && !r.indirect(sel.X) {
+				mutate(sel.X)
 			}
 		case *ast.AssignStmt:
 			for _, l := range n.Lhs {
@@ -190,4 +209,30 @@ func (r *rewriter) buildFactories() {
 		c.Replace(call(factory, fl.End()-1, args...))
 		return true
 	})
+}
+
+// indirect reports whether x is a pointer, so that x.f and x.M() don't
+// change the variable x. An unknown type counts as not a pointer.
+func (r *rewriter) indirect(x ast.Expr) bool {
+	t := r.typeOf(x)
+	if t == nil {
+		return false
+	}
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
+}
+
+// pointerMethod reports whether sel selects a method with a pointer
+// receiver.
+func (r *rewriter) pointerMethod(sel *ast.SelectorExpr) bool {
+	s, ok := r.info.Selections[sel]
+	if !ok || s.Kind() != types.MethodVal {
+		return false
+	}
+	sig, ok := s.Obj().Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	_, ptr := sig.Recv().Type().(*types.Pointer)
+	return ptr
 }

@@ -70,6 +70,39 @@ func f(urls []string, fetch func(string) int) {
 	}
 	wg.Wait()
 }`},
+		{name: "values changed through fields and methods stay shared", in: `
+import "sync"
+
+type job struct{ done bool }
+
+func f(jobs []*job, vals []job, submit func(func())) {
+	for _, j := range jobs {
+		submit(func() { j.done = true })
+	}
+	for _, v := range vals {
+		var mu sync.Mutex
+		submit(func() { v.done = true })
+		submit(func() { mu.Lock() })
+		mu.Lock()
+	}
+}`, want: `
+import "sync"
+
+type job struct{ done bool }
+
+func f(jobs []*job, vals []job, submit func(func())) {
+	for _, j := range jobs {
+		j := j
+		submit(func(j *job) func() { return func() { j.done = true } }(j))
+	}
+	for _, v := range vals {
+		v := v
+		var mu sync.Mutex
+		submit(func() { v.done = true })
+		submit(func() { mu.Lock() })
+		mu.Lock()
+	}
+}`},
 		{name: "variables assigned later stay shared", in: `
 func f(n int, submit func(func())) {
 	for i := 0; i < n; i++ {
@@ -241,6 +274,49 @@ func main() {
 	fmt.Println(work())
 }
 `, want: "3 <nil>\n0 recovered: runtime error: integer divide by zero\nthree-clause 1\nthree-clause 0\nword b\nword a\nloop 2\nloop 1\nloop 0\nclose db at 1\nx was 1\nboom\n"},
+	})
+}
+
+func TestLoopVarStdTypesRuns(t *testing.T) {
+	testRuns(t, []runCase{
+		{name: "durations and per-iteration mutexes", src: `package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+func main() {
+	delays := []time.Duration{3 * time.Millisecond, time.Millisecond, 2 * time.Millisecond}
+	var mu sync.Mutex
+	var total time.Duration
+	var wg sync.WaitGroup
+	for _, d := range delays {
+		wg.Go(func() {
+			mu.Lock()
+			defer mu.Unlock()
+			total += d
+		})
+	}
+	wg.Wait()
+	counts := make([]int, 3)
+	for i := range 3 {
+		var local sync.WaitGroup
+		n := 0
+		for range 4 {
+			local.Go(func() {
+				mu.Lock()
+				n++
+				mu.Unlock()
+			})
+		}
+		local.Wait()
+		counts[i] = n
+	}
+	fmt.Println(total, counts)
+}
+`, want: "6ms [4 4 4]\n"},
 	})
 }
 

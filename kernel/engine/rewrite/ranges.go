@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -217,7 +218,7 @@ func (r *rewriter) typeName(t types.Type) string {
 		return ""
 	}
 	if b, ok := t.(*types.Basic); ok {
-		if b.Info()&types.IsUntyped != 0 {
+		if b.Info()&types.IsUntyped != 0 || b.Kind() == types.Invalid {
 			return ""
 		}
 		return b.Name()
@@ -233,7 +234,7 @@ func (r *rewriter) typeName(t types.Type) string {
 		}
 		return name
 	})
-	if !ok {
+	if !ok || strings.Contains(s, "invalid type") {
 		return ""
 	}
 	return s

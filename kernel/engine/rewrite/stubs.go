@@ -8,11 +8,16 @@ import (
 	"go/types"
 )
 
-// stubs declares, for type checking only, the few standard-library
-// functions whose result types decide a rewrite: iterators a cell ranges
-// over, ints it ranges over, and the generic functions of maps and slices
-// that Prelude provides. Any other import type-checks as an empty package,
-// so expressions using it have unknown types.
+// stubs declares, for type checking only, the parts of a few
+// standard-library packages whose types decide a rewrite: iterators a cell
+// ranges over, ints it ranges over, the generic functions of maps and
+// slices that Prelude provides, and the time, sync and sync/atomic types
+// that loop variables and captured variables often have (a closure is built
+// by a factory only when the captured types are known, and methods with
+// pointer receivers, like wg.Add, count as changing the variable). Any
+// other import type-checks as an empty package, so expressions using it
+// have unknown types. (Real export data costs 0.25-1 s per package on first
+// import, too slow for a cell.)
 var stubs = map[string]string{
 	"iter": `package iter
 type Seq[V any] func(yield func(V) bool)
@@ -58,6 +63,61 @@ import "iter"
 func Lines(s string) iter.Seq[string] { panic(0) }
 func SplitSeq(s, sep string) iter.Seq[string] { panic(0) }
 func FieldsSeq(s string) iter.Seq[string] { panic(0) }
+`,
+	"time": `package time
+type Duration int64
+const (
+	Nanosecond Duration = 1
+	Microsecond = 1000 * Nanosecond
+	Millisecond = 1000 * Microsecond
+	Second = 1000 * Millisecond
+	Minute = 60 * Second
+	Hour = 60 * Minute
+)
+func (d Duration) Seconds() float64 { panic(0) }
+func (d Duration) Milliseconds() int64 { panic(0) }
+func (d Duration) String() string { panic(0) }
+type Time struct{ wall uint64 }
+func (t Time) Sub(u Time) Duration { panic(0) }
+type Timer struct{ C <-chan Time }
+type Ticker struct{ C <-chan Time }
+func Now() Time { panic(0) }
+func Since(t Time) Duration { panic(0) }
+func Sleep(d Duration) { panic(0) }
+func After(d Duration) <-chan Time { panic(0) }
+func Tick(d Duration) <-chan Time { panic(0) }
+func NewTimer(d Duration) *Timer { panic(0) }
+func NewTicker(d Duration) *Ticker { panic(0) }
+`,
+	"sync": `package sync
+type Mutex struct{ state int32 }
+func (m *Mutex) Lock() {}
+func (m *Mutex) Unlock() {}
+type RWMutex struct{ w Mutex }
+func (m *RWMutex) Lock() {}
+func (m *RWMutex) Unlock() {}
+func (m *RWMutex) RLock() {}
+func (m *RWMutex) RUnlock() {}
+type WaitGroup struct{ n int64 }
+func (wg *WaitGroup) Add(n int) {}
+func (wg *WaitGroup) Done() {}
+func (wg *WaitGroup) Wait() {}
+func (wg *WaitGroup) Go(f func()) {}
+type Once struct{ done uint32 }
+func (o *Once) Do(f func()) {}
+`,
+	"sync/atomic": `package atomic
+type Int64 struct{ v int64 }
+func (x *Int64) Add(d int64) int64 { panic(0) }
+func (x *Int64) Load() int64 { panic(0) }
+func (x *Int64) Store(v int64) {}
+type Int32 struct{ v int32 }
+func (x *Int32) Add(d int32) int32 { panic(0) }
+func (x *Int32) Load() int32 { panic(0) }
+type Bool struct{ v uint32 }
+func (x *Bool) Load() bool { panic(0) }
+func (x *Bool) Store(v bool) {}
+func AddInt64(addr *int64, delta int64) int64 { panic(0) }
 `,
 	"runtime": `package runtime
 func NumCPU() int { panic(0) }
