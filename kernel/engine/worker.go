@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"sync"
 
 	"github.com/chanlab/chanlab/kernel/ipc"
@@ -17,14 +18,24 @@ import (
 // RequestFD is the file descriptor on which the worker reads requests.
 const RequestFD = 3
 
+// MaxStack is the worker's limit on the stack of one goroutine. Go's
+// default (1 GB) lets infinite recursion in interpreted code run for
+// minutes and take gigabytes before "fatal error: stack overflow"; with
+// 64 MB it ends within seconds, while interpreted recursion 100,000 calls
+// deep still works (measured on the 2-core test machine: 1.3 s to the
+// overflow at 64 MB, 17 s at 128 MB).
+const MaxStack = 64 << 20
+
 // Main is the entry point of the worker process (`chanlab worker`). It
 // reads ipc.Request values from file descriptor 3, runs them on an Engine
 // whose output goes to the process's standard output and error, and writes
 // events as ipc frames on standard output. It ignores SIGINT (interrupts
 // arrive as requests) and returns the exit status when file descriptor 3
-// reaches EOF or a shutdown request arrives.
+// reaches EOF or a shutdown request arrives. It limits goroutine stacks to
+// MaxStack.
 func Main() int {
 	signal.Ignore(os.Interrupt)
+	debug.SetMaxStack(MaxStack)
 	req := os.NewFile(RequestFD, "requests")
 	if req == nil {
 		fmt.Fprintln(os.Stderr, "chanlab worker: file descriptor 3 (requests) is not open")
