@@ -52,6 +52,8 @@
 //   - sleep.go: time.Sleep becomes rt.Sleep, which an interrupt ends.
 //   - typeswitch.go: `switch v.(type)` gets a binding, without which yaegi
 //     never matches a case naming an interpreted type.
+//   - multiassign.go: a parallel assignment of nil (p, err = nil, e), which
+//     yaegi fails on, becomes single assignments.
 //
 // Some rewrites need types. Apply type-checks the file with go/types,
 // tolerating errors: imported packages are empty except a few stubs
@@ -142,6 +144,7 @@ func (r *rewriter) run() error {
 	r.rewriteExprs()
 	r.rewriteIterTypes()
 	r.bindTypeSwitches()
+	r.splitNilAssigns()
 	r.redirectSleep()
 	r.guardGo()
 	r.fixDefers()
