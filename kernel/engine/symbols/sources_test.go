@@ -114,3 +114,34 @@ func eval(i *interp.Interpreter, src string) (err error) {
 	_, err = i.Eval(src)
 	return err
 }
+
+// BenchmarkInstall measures what every new interpreter pays: interp.New,
+// the tables and the interpreted extensions.
+func BenchmarkInstall(b *testing.B) {
+	for b.Loop() {
+		opts := interp.Options{Stdout: io.Discard, Stderr: io.Discard}
+		symbols.Options(&opts)
+		i := interp.New(opts)
+		if err := symbols.Install(i); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkImportSync measures the first import of the interpreted sync
+// package in a new interpreter.
+func BenchmarkImportSync(b *testing.B) {
+	for b.Loop() {
+		b.StopTimer()
+		opts := interp.Options{Stdout: io.Discard, Stderr: io.Discard}
+		symbols.Options(&opts)
+		i := interp.New(opts)
+		if err := symbols.Install(i); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, err := i.Eval(`import "sync"`); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
