@@ -145,3 +145,28 @@ func BenchmarkImportSync(b *testing.B) {
 		}
 	}
 }
+
+// TestTopLevelGenericCall records a yaegi v0.16.0 limit that cells hit and
+// the form that works: a generic call whose result initialises a package
+// variable (x := slices.Clone(xs) at the top of a cell, or var x = ...)
+// crashes, while declaring the variable with its type and assigning it
+// inside a function works.
+func TestTopLevelGenericCall(t *testing.T) {
+	i, out := newInterp(t)
+	for _, src := range []string{`import ("fmt"; "slices")`, `xs := []int{3, 1, 2}`} {
+		if err := eval(i, src); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := eval(i, `ys := slices.Clone(xs)`); err == nil {
+		t.Log("yaegi now accepts a top-level define from a generic call: the workaround may go")
+	}
+	for _, src := range []string{`var zs []int`, `func initZs() { zs = slices.Clone(xs) }`, `initZs()`, `fmt.Println(zs)`} {
+		if err := eval(i, src); err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+	}
+	if got := strings.TrimSpace(out.String()); got != "[3 1 2]" {
+		t.Errorf("got %q", got)
+	}
+}
