@@ -135,7 +135,7 @@ var (
 
 // engineFrames mark goroutines of the engine itself, which never count.
 var engineFrames = []string{
-	"kernel/engine.readRequests",
+	"kernel/engine.(*worker).readRequests",
 	"kernel/engine.(*watchdog).run",
 	"os/signal.signal_recv",
 	"os/signal.loop",

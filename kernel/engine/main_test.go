@@ -274,6 +274,14 @@ fmt.Println("after")`})
 		t.Fatalf("after replay: %+v", res)
 	}
 
+	// A deadlock ends the cell (the request reader doesn't count).
+	id = w.send(ipc.Request{Op: "execute", Count: 6, Code: "dl := make(chan int)\ndl <- 1"})
+	_, _, res = w.collect(id)
+	w.stderrUntilSync()
+	if res.EName != ENameDeadlock {
+		t.Fatalf("deadlocked cell: %+v", res)
+	}
+
 	id = w.send(ipc.Request{Op: "shutdown"})
 	for range w.events {
 	}
