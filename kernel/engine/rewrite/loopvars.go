@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"golang.org/x/tools/go/ast/astutil"
 )
 
 // copyLoopVars gives every iteration its own copy of the loop variables
@@ -17,25 +19,57 @@ import (
 //
 // Closures are function literals anywhere in the body, which covers go and
 // defer statements and closures handed to compiled code (wg.Go,
-// errgroup.Go, a pool's Submit). yaegi v0.16.0 gives `i := i` a new
-// variable per iteration, which closures then capture correctly.
+// errgroup.Go, a pool's Submit; factory.go builds those). yaegi v0.16.0
+// gives `i := i` a new variable per iteration, which go statements then
+// capture correctly.
 //
-// A three-clause loop whose body assigns to the loop variable outside any
-// closure is left alone: the copy would hide the assignment from the loop's
-// condition and post statement.
+// A three-clause loop whose body also assigns the loop variable needs the
+// full Go 1.22 rule, in which the post statement works on a copy of the
+// variable the iteration ended with (see perIteration).
 func (r *rewriter) copyLoopVars() {
-	ast.Inspect(r.file, func(n ast.Node) bool {
-		switch n := n.(type) {
+	astutil.Apply(r.file, nil, func(c *astutil.Cursor) bool {
+		switch n := c.Node().(type) {
 		case *ast.ForStmt:
 			as, ok := n.Init.(*ast.AssignStmt)
 			if !ok || as.Tok != token.DEFINE {
 				return true
 			}
 			vars := r.loopIdents(as.Lhs)
-			if assigns(n.Body, vars) {
+			if !assigns(n.Body, vars) {
+				n.Body = r.copyCaptured(n.Body, vars)
 				return true
 			}
-			n.Body = r.copyCaptured(n.Body, vars)
+			captured := false
+			for _, v := range vars {
+				captured = captured || r.capturedIn(n.Body, v)
+			}
+			if !captured {
+				return true
+			}
+			if _, ok := c.Parent().(*ast.LabeledStmt); ok {
+				return true // lowered with its label, below
+			}
+			c.Replace(r.perIteration(n, as, vars, nil))
+		case *ast.LabeledStmt:
+			fs, ok := n.Stmt.(*ast.ForStmt)
+			if !ok {
+				return true
+			}
+			as, ok := fs.Init.(*ast.AssignStmt)
+			if !ok || as.Tok != token.DEFINE {
+				return true
+			}
+			vars := r.loopIdents(as.Lhs)
+			if !assigns(fs.Body, vars) {
+				return true
+			}
+			captured := false
+			for _, v := range vars {
+				captured = captured || r.capturedIn(fs.Body, v)
+			}
+			if captured {
+				c.Replace(r.perIteration(fs, as, vars, n.Label))
+			}
 		case *ast.RangeStmt:
 			if n.Tok != token.DEFINE {
 				return true
@@ -44,6 +78,75 @@ func (r *rewriter) copyLoopVars() {
 		}
 		return true
 	})
+}
+
+// perIteration lowers a three-clause loop whose body assigns a loop
+// variable that a closure captures, following the Go 1.22 rule: each
+// iteration has its own variables, initialised from the previous
+// iteration's at its end, before the post statement runs on them.
+//
+//	for i := 0; i < n; i++ { body }
+//
+// becomes
+//
+//	{
+//		i := 0
+//		_clP1 := &i
+//		for _clF := true; ; _clF = false {
+//			i := *_clP1
+//			_clP1 = &i
+//			if !_clF { i++ }
+//			if !(i < n) { break }
+//			body
+//		}
+//	}
+//
+// continue reaches the next iteration through the loop's post statement
+// (_clF = false), so it sees the assignments of the body too.
+func (r *rewriter) perIteration(fs *ast.ForStmt, init *ast.AssignStmt, vars []*ast.Ident, label *ast.Ident) ast.Stmt {
+	pos := fs.For
+	var ptrs, addrs, derefs, names, fresh []ast.Expr
+	for _, v := range vars {
+		p := r.fresh("P", pos)
+		ptrs = append(ptrs, p)
+		addrs = append(addrs, &ast.UnaryExpr{OpPos: pos, Op: token.AND, X: ident(v, pos)})
+		derefs = append(derefs, &ast.StarExpr{Star: pos, X: ident(p, pos)})
+		names = append(names, ident(v, v.Pos()))
+		fresh = append(fresh, &ast.UnaryExpr{OpPos: pos, Op: token.AND, X: ident(v, pos)})
+	}
+	first := r.fresh("F", pos)
+	var head []ast.Stmt
+	head = append(head, define(pos, names, derefs...))
+	pcopy := make([]ast.Expr, len(ptrs))
+	for i, p := range ptrs {
+		pcopy[i] = ident(p.(*ast.Ident), pos)
+	}
+	head = append(head, &ast.AssignStmt{Lhs: pcopy, TokPos: pos, Tok: token.ASSIGN, Rhs: fresh})
+	if fs.Post != nil {
+		head = append(head, &ast.IfStmt{If: pos,
+			Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: ident(first, pos)},
+			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{fs.Post}, Rbrace: pos}})
+	}
+	if fs.Cond != nil {
+		head = append(head, &ast.IfStmt{If: pos,
+			Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: &ast.ParenExpr{Lparen: pos, X: fs.Cond, Rparen: pos}},
+			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.BranchStmt{TokPos: pos, Tok: token.BREAK}}, Rbrace: pos}})
+	}
+	loop := &ast.ForStmt{
+		For:  pos,
+		Init: define(pos, []ast.Expr{first}, &ast.Ident{NamePos: pos, Name: "true"}),
+		Post: &ast.AssignStmt{Lhs: []ast.Expr{ident(first, pos)}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{&ast.Ident{NamePos: pos, Name: "false"}}},
+		Body: prepend(fs.Body, head...),
+	}
+	var stmt ast.Stmt = loop
+	if label != nil {
+		stmt = &ast.LabeledStmt{Label: label, Colon: pos, Stmt: loop}
+	}
+	return &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{
+		init,
+		define(pos, ptrs, addrs...),
+		stmt,
+	}, Rbrace: fs.Body.Rbrace}
 }
 
 // loopIdents returns the non-blank identifiers among exprs.

@@ -33,13 +33,42 @@ func f(xs []int) {
 		_ = i
 	}
 }`},
-		{name: "loop variable assigned in the body is left alone", in: `
+		{name: "loop variable assigned in the body", in: `
 func f() {
 	for i := 0; i < 10; i++ {
 		if i%2 == 0 {
 			i++
 		}
 		defer func() { println(i) }()
+	}
+}`, want: `
+func f() {
+	{
+		i := 0
+		_clP1 := &i
+		for _clF2 := true; ; _clF2 = false {
+			i := *_clP1
+			_clP1 = &i
+			if !_clF2 {
+				i++
+			}
+			if !(i < 10) {
+				break
+			}
+			if i%2 == 0 {
+				i++
+			}
+			defer func() { println(i) }()
+		}
+	}
+}`},
+		{name: "assigned loop variable not captured is left alone", in: `
+func f() {
+	for i := 0; i < 10; i++ {
+		if i%2 == 0 {
+			i++
+		}
+		println(i)
 	}
 }`},
 		{name: "fields and keys named like the variable", in: `
@@ -274,6 +303,47 @@ func main() {
 	fmt.Println(work())
 }
 `, want: "3 <nil>\n0 recovered: runtime error: integer divide by zero\nthree-clause 1\nthree-clause 0\nword b\nword a\nloop 2\nloop 1\nloop 0\nclose db at 1\nx was 1\nboom\n"},
+	})
+}
+
+func TestLoopVarAssignedRuns(t *testing.T) {
+	testRuns(t, []runCase{
+		{name: "closures over a loop variable the body changes", src: `package main
+
+import (
+	"fmt"
+	"sort"
+	"sync"
+)
+
+func main() {
+	var mu sync.Mutex
+	var got []int
+	var wg sync.WaitGroup
+outer:
+	for i, j := 0, 100; i < 12; i, j = i+1, j-1 {
+		if i%3 == 0 {
+			i++ // skips a value, as in Go
+		}
+		if i == 7 {
+			continue outer
+		}
+		if i == 10 {
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			defer mu.Unlock()
+			got = append(got, i*1000+j)
+		}()
+	}
+	wg.Wait()
+	sort.Ints(got)
+	fmt.Println(got)
+}
+`, want: "[1100 2099 4098 5097 8095]\n"},
 	})
 }
 

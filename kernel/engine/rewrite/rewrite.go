@@ -75,11 +75,13 @@
 //     type misses its case (the comma-ok assertion err.(*MyErr) works), and
 //     errors.As with an interpreted target type panics ("errors: *target
 //     must be interface or implement error").
-//   - A three-clause loop whose body assigns the loop variable keeps
-//     yaegi's shared variable (a copy would hide the assignment from the
-//     loop). A closure built by a factory gets copies: assignments to the
-//     captured loop variables are not shared with the loop body (closures
-//     that assign them are not built by factories).
+//   - Closures handed to compiled code are built by factories only when
+//     the loop-scoped variables they capture have types the cell can name
+//     and are never assigned after their declaration (directly, through a
+//     field of a struct value, or by a pointer method such as wg.Add);
+//     otherwise compiled code calling them sees the last iteration's value.
+//     Only a few standard packages have type stubs (stubs.go): variables of
+//     types from other packages count as unnamed.
 //   - recover does not work in a call deferred inside a range-over-func
 //     body; goto out of such a body is refused with an error.
 //   - A goroutine's own deferred calls (wg.Done) run before rt reports its
