@@ -38,6 +38,9 @@ type Request struct {
 	Count int    `json:"count,omitempty"`
 	// Cells are the sources replayed by "replay".
 	Cells []string `json:"cells,omitempty"`
+	// Counts, if set, are the execution counts of Cells, so that messages
+	// about replayed code name the cells as the user saw them.
+	Counts []int `json:"counts,omitempty"`
 }
 
 // Event is a message from the worker to the protocol process.
