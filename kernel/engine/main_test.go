@@ -261,7 +261,7 @@ fmt.Println("after")`})
 	}
 
 	// Replay after a restart restores declarations.
-	id = w.send(ipc.Request{Op: "replay", Cells: []string{"func twice(n int) int { return 2 * n }"}})
+	id = w.send(ipc.Request{Op: "replay", Cells: []string{"func twice(n int) int { return 2 * n }", "func half(n int) int {\n\treturn n / zero\n}\nvar zero int"}, Counts: []int{7, 9}})
 	_, _, res = w.collect(id)
 	w.stderrUntilSync()
 	if res.Status != "ok" || len(res.Notes) != 1 {
@@ -272,6 +272,13 @@ fmt.Println("after")`})
 	w.stderrUntilSync()
 	if res.Data["text/plain"] != "42" {
 		t.Fatalf("after replay: %+v", res)
+	}
+	// Replayed code keeps its cell numbers.
+	id = w.send(ipc.Request{Op: "execute", Count: 10, Code: "half(4)"})
+	_, _, res = w.collect(id)
+	w.stderrUntilSync()
+	if !strings.Contains(strings.Join(res.Traceback, "\n"), "cell [9], line 2, in half") {
+		t.Fatalf("panic in replayed code: %+v", res)
 	}
 
 	// A deadlock ends the cell (the request reader doesn't count).

@@ -484,16 +484,24 @@ func dedupe(s []string) []string {
 // whose initialisers have no side effects. Statements do not run. The
 // result is "ok" with one Note saying what was restored and which
 // variables were reset.
-func (e *Engine) Replay(cells []string) ipc.Result {
+func (e *Engine) Replay(cells []string) ipc.Result { return e.replay(cells, nil) }
+
+// replay is Replay; counts, if it has one entry per cell, are the cells'
+// execution counts (else cells are numbered from 1).
+func (e *Engine) replay(cells []string, counts []int) ipc.Result {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	ctx := context.Background()
 	var ds []*defn
 	var failed []string
 	for i, code := range cells {
-		pc, err := parseCell(e.fset, code, i+1)
+		count := i + 1
+		if len(counts) == len(cells) {
+			count = counts[i]
+		}
+		pc, err := parseCell(e.fset, code, count)
 		if err != nil {
-			failed = append(failed, fmt.Sprintf("cell %d", i+1))
+			failed = append(failed, fmt.Sprintf("cell [%d]", count))
 			continue
 		}
 		for _, s := range pc.imports {
@@ -505,7 +513,7 @@ func (e *Engine) Replay(cells []string) ipc.Result {
 			if it.decl == nil {
 				continue
 			}
-			ds = append(ds, &defn{keys: declKeys(it.decl), src: declSource(e.fset, it.decl), orig: it.decl, cell: i + 1, isVar: isVarDecl(it.decl)})
+			ds = append(ds, &defn{keys: declKeys(it.decl), src: declSource(e.fset, it.decl), orig: it.decl, cell: count, isVar: isVarDecl(it.decl)})
 		}
 	}
 	st := e.restore(ctx, ds, nil, nil)

@@ -121,7 +121,7 @@ func (w *worker) serve(r io.Reader) int {
 			cancel()
 			w.done(q.ID, res)
 		case "replay":
-			w.done(q.ID, e.Replay(q.Cells))
+			w.done(q.ID, e.replay(q.Cells, q.Counts))
 		case "shutdown":
 			return 0
 		default:
