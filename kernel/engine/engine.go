@@ -215,6 +215,8 @@ func (e *Engine) stopper(in *interp.Interpreter) func() {
 		cancel()
 		<-returned
 		close(c)
+		// Goroutines blocked in rt.Select or rt.Sleep stop too.
+		rt.Cancel()
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/chanlab/chanlab/kernel/engine/rt"
 	"github.com/chanlab/chanlab/kernel/ipc"
 	"github.com/traefik/yaegi/interp"
 )
@@ -63,6 +64,7 @@ func (e *Engine) rebuildWith(ctx context.Context, reason string, cellDecls []ast
 	olds := e.definitions()
 	globals := e.in.Globals()
 	imports := e.order
+	stopped := rt.Running() - e.goBase
 
 	// Copies of the cell's declarations: the originals run with the cell.
 	var extra []*defn
@@ -81,7 +83,12 @@ func (e *Engine) rebuildWith(ctx context.Context, reason string, cellDecls []ast
 		}
 	}
 	st := e.restore(ctx, append(olds, extra...), globals, cellKeys)
-	return "Rebuilt the interpreter because " + reason + st.summary() + ".", nil
+	e.goBase = rt.Running()
+	note := "Rebuilt the interpreter because " + reason + st.summary()
+	if stopped > 0 {
+		note += fmt.Sprintf("; stopped %d goroutine(s) of earlier cells", stopped)
+	}
+	return note + ".", nil
 }
 
 // definitions returns every declaration still in effect, in the order
