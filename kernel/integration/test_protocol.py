@@ -341,3 +341,18 @@ def test_shutdown(fresh_kernel):
     while km.is_alive():
         assert time.monotonic() < deadline, "kernel did not exit"
         time.sleep(0.05)
+
+
+def test_sigint_does_not_kill_the_kernel(fresh_kernel):
+    import os
+    import signal
+
+    km, kc = fresh_kernel
+    msg_id = kc.execute('import "time"\ntime.Sleep(time.Hour)')
+    wait_for_execute_input(kc, msg_id)
+    # As a terminal's Ctrl-C or a signal-mode client would: the whole group.
+    os.killpg(os.getpgid(km.provisioner.process.pid), signal.SIGINT)
+    assert shell_reply(kc, msg_id)["content"]["status"] == "error"
+    assert km.is_alive()
+    reply, _ = run(kc, "2 + 2")
+    assert reply["status"] == "ok"
