@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/chanlab/chanlab/kernel/history"
+	"github.com/chanlab/chanlab/kernel/kernelspec"
 	"github.com/chanlab/chanlab/kernel/server"
 	"github.com/chanlab/chanlab/kernel/supervisor"
 )
@@ -101,7 +102,8 @@ type historyStore struct {
 }
 
 // openHistory opens the history file: $CHANLAB_HISTORY, else
-// chanlab/history.jsonl in the user's data directory. CHANLAB_HISTORY=off
+// chanlab/history.jsonl in the Jupyter data directory ($JUPYTER_DATA_DIR,
+// else ~/.local/share/jupyter on Linux). CHANLAB_HISTORY=off
 // disables history. Failures are logged and leave history off.
 func openHistory(logger *log.Logger) *historyStore {
 	path := os.Getenv("CHANLAB_HISTORY")
@@ -109,16 +111,13 @@ func openHistory(logger *log.Logger) *historyStore {
 		return nil
 	}
 	if path == "" {
-		base := os.Getenv("XDG_DATA_HOME")
-		if base == "" {
-			home, err := os.UserHomeDir()
-			if err != nil {
-				logger.Printf("history off: %v", err)
-				return nil
-			}
-			base = filepath.Join(home, ".local", "share")
+		kernels, err := kernelspec.UserDir()
+		if err != nil {
+			logger.Printf("history off: %v", err)
+			return nil
 		}
-		path = filepath.Join(base, "chanlab", "history.jsonl")
+		// The Jupyter data directory, where the kernelspecs live too.
+		path = filepath.Join(filepath.Dir(kernels), "chanlab", "history.jsonl")
 	}
 	st, err := history.Open(path)
 	if err != nil {
