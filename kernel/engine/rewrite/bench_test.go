@@ -1,7 +1,6 @@
 package rewrite
 
 import (
-	"bytes"
 	"testing"
 
 	"github.com/traefik/yaegi/interp"
@@ -38,7 +37,7 @@ func goroutines(n int) {
 `
 
 func benchInterp(b *testing.B, rewrite bool) *interp.Interpreter {
-	var out bytes.Buffer
+	var out lockedBuffer
 	i := newInterp(b, &out)
 	src := benchProgram
 	if rewrite {

@@ -1,7 +1,6 @@
 package rewrite
 
 import (
-	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -146,7 +145,7 @@ func main() {
 }
 `
 	out := rewriteSrc(t, src)
-	var buf bytes.Buffer
+	var buf lockedBuffer
 	i := newInterp(t, &buf)
 	if _, err := i.Eval(out); err != nil {
 		t.Fatalf("Eval: %v\n%s", err, buf.String())

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -19,9 +20,28 @@ import (
 	"github.com/traefik/yaegi/stdlib"
 )
 
+// lockedBuffer collects an interpreter's output, which goroutines write
+// concurrently.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
 // newInterp returns an interpreter with the standard library, the rt
 // runtime and the Prelude, writing standard output and error to out.
-func newInterp(t testing.TB, out *bytes.Buffer) *interp.Interpreter {
+func newInterp(t testing.TB, out *lockedBuffer) *interp.Interpreter {
 	t.Helper()
 	i := interp.New(interp.Options{Stdout: out, Stderr: out})
 	if err := i.Use(stdlib.Symbols); err != nil {
@@ -97,7 +117,7 @@ type runCase struct {
 func runRewritten(t testing.TB, src string) string {
 	t.Helper()
 	out := rewriteSrc(t, src)
-	var buf bytes.Buffer
+	var buf lockedBuffer
 	i := newInterp(t, &buf)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()

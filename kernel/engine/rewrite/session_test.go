@@ -63,7 +63,7 @@ func cell3() {
 	}
 	fset := token.NewFileSet()
 	var s Session
-	var out bytes.Buffer
+	var out lockedBuffer
 	in := newInterp(t, &out)
 	if _, err := in.Eval(`import "time"`); err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package rewrite
 
 import (
-	"bytes"
 	"context"
 	"runtime"
 	"strings"
@@ -90,7 +89,7 @@ func run() {
 	fmt.Println("main woke up")
 }
 `)
-	var out bytes.Buffer
+	var out lockedBuffer
 	i := newInterp(t, &out)
 	base := runtime.NumGoroutine()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -120,12 +119,14 @@ func run() {
 		time.Sleep(time.Millisecond)
 	}
 	if n := runtime.NumGoroutine(); n > base {
-		t.Errorf("%d goroutines left over after the interrupt", n-base)
+		buf := make([]byte, 1<<20)
+		t.Errorf("%d goroutines left over after the interrupt:\n%s", n-base, buf[:runtime.Stack(buf, true)])
 	}
 	if strings.Contains(out.String(), "woke") || strings.Contains(out.String(), "selected") {
 		t.Errorf("a goroutine went on after the interrupt: %q", out.String())
 	}
-	// Sleeping works again in the next epoch.
+	// Sleeping works again in the next epoch, which SetCell begins.
+	rt.SetCell(2)
 	if _, err := i.Eval(rewriteSrc(t, "package main\nfunc nap() int { time.Sleep(time.Millisecond); return 1 }\n")); err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package rewrite
 
 import (
-	"bytes"
 	"fmt"
 	"reflect"
 	"strings"
@@ -189,7 +188,7 @@ func TestClosurePatternsStress(t *testing.T) {
 			src := rewriteSrc(t, stressImports+p.src)
 			var bad []int
 			for k := 0; k < runs; k += 10 {
-				var out bytes.Buffer
+				var out lockedBuffer
 				i := newInterp(t, &out)
 				if err := i.Use(stressSymbols); err != nil {
 					t.Fatal(err)
@@ -335,7 +334,7 @@ func run() string {
 	err := g.Wait()
 	return fmt.Sprint(err, " ", cancelled.Load())
 }`)
-	var out bytes.Buffer
+	var out lockedBuffer
 	i := newInterp(t, &out)
 	if err := i.Use(stressSymbols); err != nil {
 		t.Fatal(err)

@@ -8,11 +8,11 @@
 // account for goroutines and report their panics.
 //
 // The runtime holds one cancellation epoch. Cancel ends it: every goroutine
-// blocked in Select or Sleep then stops with runtime.Goexit, and later
-// calls block normally in the next epoch. The engine calls Cancel when the
-// user interrupts a cell, and cancels the context of EvalWithContext too;
-// yaegi then skips the interpreted deferred calls of the stopped
-// goroutines.
+// blocked in Select or Sleep, or calling them afterwards, stops with
+// runtime.Goexit, until SetCell begins the next epoch. The engine calls
+// Cancel when the user interrupts a cell, and cancels the context of
+// EvalWithContext too; yaegi then skips the interpreted deferred calls of
+// the stopped goroutines.
 //
 // The state is per process, because interpreted code reaches this package
 // through the Symbols table, which holds plain functions. Reset returns it
@@ -44,11 +44,12 @@ func (p Panic) String() string {
 
 // state is the process-wide runtime state.
 type state struct {
-	mu      sync.Mutex
-	epoch   chan struct{} // closed by Cancel
-	gen     int64         // number of the current epoch, counted by Cancel
-	running int64         // goroutines of the current epoch not yet ended
-	handler func(Panic)
+	mu        sync.Mutex
+	epoch     chan struct{} // closed by Cancel
+	cancelled bool          // epoch is closed; SetCell opens a new one
+	gen       int64         // number of the current epoch, counted by Cancel
+	running   int64         // goroutines of the current epoch not yet ended
+	handler   func(Panic)
 
 	cell    atomic.Int64
 	started atomic.Int64
@@ -69,31 +70,36 @@ func done() <-chan struct{} {
 }
 
 // Cancel ends the current cancellation epoch: goroutines blocked in Select
-// or Sleep stop with runtime.Goexit. Calls made after Cancel returns belong
-// to a new epoch and block normally. Running drops to zero: yaegi does not
-// run the interpreted deferred calls of goroutines it stopped, so their
-// GoEnd never comes.
+// or Sleep stop with runtime.Goexit, and so does every goroutine that calls
+// Select or Sleep until SetCell begins the next epoch (a goroutine that was
+// about to block when the interrupt came must not block in the next one).
+// Running drops to zero: yaegi does not run the interpreted deferred calls
+// of goroutines it stopped, so their GoEnd never comes.
 //
 // The engine calls Cancel when the user interrupts a cell, together with
 // cancelling the context given to EvalWithContext (which stops interpreted
-// code that is not blocked in a compiled call).
+// code that is not blocked in a compiled call), and SetCell before the next
+// cell runs.
 func Cancel() {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	close(st.epoch)
-	st.epoch = make(chan struct{})
+	if !st.cancelled {
+		close(st.epoch)
+		st.cancelled = true
+	}
 	st.gen++
 	st.running = 0
 }
 
-// Reset cancels the current epoch and clears the panic handler, the cell
-// number and the goroutine counters. It is meant for tests.
+// Reset cancels the current epoch, begins a new one and clears the panic
+// handler, the cell number and the goroutine counters. It is meant for
+// tests.
 func Reset() {
 	Cancel()
+	SetCell(0)
 	st.mu.Lock()
 	st.handler = nil
 	st.mu.Unlock()
-	st.cell.Store(0)
 	st.started.Store(0)
 	st.panics.Store(0)
 }
@@ -107,8 +113,18 @@ func SetPanicHandler(h func(Panic)) {
 	st.handler = h
 }
 
-// SetCell sets the cell number attributed to goroutines started from now on.
-func SetCell(n int) { st.cell.Store(int64(n)) }
+// SetCell sets the cell number attributed to goroutines started from now
+// on and, after a Cancel, begins a new epoch in which Select and Sleep
+// block normally again.
+func SetCell(n int) {
+	st.cell.Store(int64(n))
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.cancelled {
+		st.epoch = make(chan struct{})
+		st.cancelled = false
+	}
+}
 
 // Started reports how many goroutines guarded go statements have started
 // since the last Reset.

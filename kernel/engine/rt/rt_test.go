@@ -129,3 +129,29 @@ func TestCancelStopsSleepAndSelect(t *testing.T) {
 		}
 	}
 }
+
+// TestCancelHoldsUntilSetCell checks that a goroutine reaching Sleep or
+// Select after Cancel (it was about to block when the interrupt came)
+// stops at once, and that SetCell lets them block again.
+func TestCancelHoldsUntilSetCell(t *testing.T) {
+	Reset()
+	defer Reset()
+	Cancel()
+	for _, f := range []func(){
+		func() { Sleep(time.Hour) },
+		func() { Select(false) },
+	} {
+		done := make(chan bool)
+		go func() {
+			defer close(done)
+			f()
+			t.Error("returned instead of stopping")
+		}()
+		<-done
+	}
+	SetCell(2)
+	if i, _, _ := Select(true); i != -1 {
+		t.Fatalf("Select(default) = %d after SetCell", i)
+	}
+	Sleep(time.Microsecond)
+}
