@@ -17,14 +17,26 @@ import (
 // Positions. yaegi scopes imports by the base name of a position's file,
 // so every position yaegi sees must be in its own file "_.go"; the cell
 // number is encoded in the line number instead: line l of cell n is line
-// n*lineBase + l. A cell is parsed as file "cell<n>" after a one-line
-// header; printNode turns the //line directives go/printer writes (raw
-// positions in that file) into encoded ones, and mapText decodes
-// positions in messages.
+// n*lineBase + l. go/scanner accepts line numbers below 2^30, so cell
+// numbers wrap at cellWrap (messages then name cell n mod cellWrap) and a
+// cell may have lineBase-1 lines. A cell is parsed as file "cell<n>" after
+// a one-line header; printNode turns the //line directives go/printer
+// writes (raw positions in that file) into encoded ones, and mapText
+// decodes positions in messages.
 const (
 	srcName  = "_.go"
-	lineBase = 1_000_000
+	lineBase = 10_000
+	cellWrap = 100_000
 )
+
+// encodeLine returns the line yaegi sees for line l of cell n.
+func encodeLine(n, l int) int {
+	n %= cellWrap
+	if n == 0 {
+		n = cellWrap // lines below lineBase are generated code
+	}
+	return n*lineBase + l
+}
 
 // cellFile is the name cell n is parsed under.
 func cellFile(n int) string { return fmt.Sprintf("cell%d", n) }
@@ -301,7 +313,7 @@ func printNode(fset *token.FileSet, n any, positions bool) (string, error) {
 			return fmt.Sprintf("//line %s:%d%s", srcName, line, m[4])
 		}
 		cell, _ := strconv.Atoi(m[2])
-		return fmt.Sprintf("//line %s:%d%s", srcName, cell*lineBase+line-1, m[4])
+		return fmt.Sprintf("//line %s:%d%s", srcName, encodeLine(cell, line-1), m[4])
 	}), nil
 }
 

@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"go/token"
 	"strings"
 	"sync"
@@ -213,6 +214,15 @@ func TestErrorsNameCellAndLine(t *testing.T) {
 	// The engine lives on.
 	if v, _ := te.ok("boom2 := 2\nboom2"); v != "2" {
 		t.Fatalf("after errors: %q", v)
+	}
+	// Large execution counts work; positions name the cell (modulo
+	// cellWrap).
+	for _, n := range []int{5000, 1_234_567} {
+		r = te.Execute(context.Background(), "ok := 1\nundefinedY", n)
+		want := fmt.Sprintf("cell [%d], line 2: undefined: undefinedY", n%cellWrap)
+		if r.EValue != want {
+			t.Fatalf("count %d: %+v", n, r)
+		}
 	}
 }
 

@@ -31,10 +31,13 @@ const (
 )
 
 var (
-	// cellPos matches a position in a cell: "_.go:3000005:7" is line 5 of
-	// cell 3 (see lineBase), and so is "cell3:6:7", a position in the
-	// parsed cell with its header line.
-	cellPos = regexp.MustCompile(`(?:_\.go:)?(\d{7,})(?::\d+)?\b|\bcell(\d+):(\d+)(?::\d+)?\b`)
+	// cellPos matches a position in a cell in a message: "_.go:30005:7: "
+	// or "30005:7: " or "30005: " is line 5 of cell 3 (see lineBase), and
+	// so is "cell3:6:7", a raw position in the parsed cell (with its
+	// header line).
+	cellPos = regexp.MustCompile(`(?:_\.go:|\b)(\d{5,})(?::\d+)?:\s|\bcell(\d+):(\d+)(?::\d+)?\b`)
+	// framePos is the position of a frame line, without a trailing colon.
+	framePos = regexp.MustCompile(`^(?:_\.go:)?(\d{5,})(?::\d+)?$|^cell(\d+):(\d+)(?::\d+)?$`)
 	// genPos matches a position in generated code, which means nothing to
 	// the user: "1:28: " or "_.go:1:28: ".
 	genPos = regexp.MustCompile(`(^|\s)(?:_\.go:)?\d+:\d+: `)
@@ -46,7 +49,14 @@ var (
 // message into what the user wrote.
 func mapText(s string) string {
 	s = cellPos.ReplaceAllStringFunc(s, func(p string) string {
-		c, l, _ := decodePos(p)
+		m := cellPos.FindStringSubmatch(p)
+		c, l, ok := decodeMatch(m)
+		if !ok {
+			return p
+		}
+		if m[1] != "" {
+			return fmt.Sprintf("cell [%d], line %d: ", c, l)
+		}
 		return fmt.Sprintf("cell [%d], line %d", c, l)
 	})
 	s = genPos.ReplaceAllString(s, "$1")
@@ -195,10 +205,14 @@ func frameLine(pos, fn string) string {
 	return fmt.Sprintf("  cell [%d], line %d, in %s", c, l, fn)
 }
 
-// decodePos returns the cell and line of a position in cell code, such as
-// "_.go:3000005:7" or "3000005".
+// decodePos returns the cell and line of the position of a frame line,
+// such as "_.go:30005:7" or "30005" (line 5 of cell 3) or "cell3:6".
 func decodePos(p string) (cell, line int, ok bool) {
-	m := cellPos.FindStringSubmatch(p)
+	return decodeMatch(framePos.FindStringSubmatch(p))
+}
+
+// decodeMatch decodes a match of cellPos or framePos.
+func decodeMatch(m []string) (cell, line int, ok bool) {
 	if m == nil {
 		return 0, 0, false
 	}
@@ -212,5 +226,5 @@ func decodePos(p string) (cell, line int, ok bool) {
 	if err != nil {
 		return 0, 0, false
 	}
-	return v / lineBase, v % lineBase, true
+	return v / lineBase % cellWrap, v % lineBase, true
 }

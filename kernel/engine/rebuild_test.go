@@ -62,8 +62,10 @@ func TestTransferable(t *testing.T) {
 
 func TestMapText(t *testing.T) {
 	cases := map[string]string{
-		"_.go:3000005:7: undefined: foo":         "cell [3], line 5: undefined: foo",
-		"3000005: too few values":                "cell [3], line 5: too few values",
+		"_.go:30005:7: undefined: foo":           "cell [3], line 5: undefined: foo",
+		"index out of range [1000000]":           "index out of range [1000000]",
+		"12340007:3: x":                          "cell [1234], line 7: x",
+		"30005: too few values":                  "cell [3], line 5: too few values",
 		"cell4:3:1: expected operand":            "cell [4], line 2: expected operand",
 		"1:28: undefined: x":                     "undefined: x",
 		"undefined: _clmain":                     "undefined: main",
