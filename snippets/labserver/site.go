@@ -20,11 +20,14 @@ type page struct {
 // site is the small web site under /site/: a shop front, a blog with a
 // chain of posts, a slow page, a broken link and an external link, enough
 // to exercise a crawler's de-duplication, error handling and rate limit.
+// The external link points at the reserved .invalid domain (RFC 6761), so
+// a crawler that follows it by mistake fails at once instead of leaving
+// the machine.
 var site = map[string]page{
 	"/site/": {
 		title: "Gopher Supply Co.",
 		text:  "Tools for busy gophers. Browse the catalogue, read the blog, or learn about us.",
-		links: []string{"/site/products", "/site/blog/", "about", "/site/contact", "https://go.dev/"},
+		links: []string{"/site/products", "/site/blog/", "about", "/site/contact", "https://external.invalid/"},
 	},
 	"/site/about": {
 		title: "About Gopher Supply Co.",
