@@ -299,7 +299,11 @@ func (e *Engine) run(ctx context.Context, code string, count int, notes *[]strin
 		*notes = append(*notes, note)
 	}
 	e.setResultValue(nil)
-	for _, u := range e.plan(pc) {
+	units := e.plan(pc)
+	if err := e.prepare(ctx, units); err != nil {
+		return e.errorResult(ctx, err)
+	}
+	for _, u := range units {
 		if err := e.runUnit(ctx, pc, u); err != nil {
 			return e.errorResult(ctx, err)
 		}
@@ -343,6 +347,79 @@ type unit struct {
 	stmts []ast.Stmt
 	// trailing is set if stmts ends with the cell's trailing expression.
 	trailing bool
+
+	// Set by prepare:
+	fn      *ast.FuncDecl // the generated function of stmts
+	srcs    []string      // declSource of decls, before rewriting
+	origs   []ast.Decl    // copies of decls, before rewriting
+	rebinds []rebind      // existing variables declared under temporary names
+}
+
+// rebind is a variable declared again, first under a temporary name.
+type rebind struct{ name, tmp string }
+
+// prepare builds the generated functions of the units, renames variables
+// declared again, and rewrites all units of the cell with one
+// rewrite.Session.Apply (type-checking is most of a cell's cost).
+func (e *Engine) prepare(ctx context.Context, units []unit) error {
+	var all []ast.Decl
+	for i := range units {
+		u := &units[i]
+		if u.stmts == nil {
+			for _, d := range u.decls {
+				u.origs = append(u.origs, cloneDecl(d))
+				u.srcs = append(u.srcs, declSource(e.fset, d))
+			}
+			if u.vars {
+				u.rebinds = e.renameExisting(u.decls)
+			}
+			all = append(all, u.decls...)
+			continue
+		}
+		body := u.stmts
+		if u.trailing {
+			last := body[len(body)-1].(*ast.ExprStmt)
+			body = append(body[:len(body)-1:len(body)-1], &ast.ExprStmt{X: &ast.CallExpr{
+				Fun:    &ast.SelectorExpr{X: ast.NewIdent("_clhook"), Sel: ast.NewIdent("Out")},
+				Lparen: last.Pos(),
+				Args:   []ast.Expr{last.X},
+				Rparen: last.End(),
+			}})
+		}
+		// The same few names in every cell: the rewrite session then
+		// remembers a few declarations, not some per cell, and yaegi
+		// replaces them.
+		u.fn = &ast.FuncDecl{
+			Name: ast.NewIdent(fmt.Sprintf("%s%d", runFunc, i)),
+			Type: &ast.FuncType{Params: &ast.FieldList{}},
+			Body: &ast.BlockStmt{List: body},
+		}
+		all = append(all, u.fn)
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	_, err := e.rewriteFile(ctx, all)
+	return err
+}
+
+// renameExisting gives the variables of decls that exist already
+// temporary names (see runDecls) and returns the renames.
+func (e *Engine) renameExisting(decls []ast.Decl) []rebind {
+	var rebinds []rebind
+	for _, d := range decls {
+		for _, s := range d.(*ast.GenDecl).Specs {
+			for _, n := range s.(*ast.ValueSpec).Names {
+				if old := e.defs[n.Name]; old != nil && old.isVar {
+					e.ndefs++
+					tmp := fmt.Sprintf("_clv%d", e.ndefs)
+					rebinds = append(rebinds, rebind{n.Name, tmp})
+					n.Name = tmp
+				}
+			}
+		}
+	}
+	return rebinds
 }
 
 // plan groups a cell's items into units. Type, const and func declarations
@@ -476,30 +553,9 @@ func (e *Engine) redefines(pc *parsedCell) bool {
 // runUnit rewrites, evaluates and (for statements) runs one unit.
 func (e *Engine) runUnit(ctx context.Context, pc *parsedCell, u unit) error {
 	if u.stmts == nil {
-		return e.runDecls(ctx, pc.count, u.decls, u.vars)
+		return e.runDecls(ctx, pc.count, u)
 	}
-	// One name for every generated function: the rewrite session then
-	// remembers one declaration, not one per cell, and yaegi replaces it.
-	name := runFunc
-	body := u.stmts
-	if u.trailing {
-		last := body[len(body)-1].(*ast.ExprStmt)
-		body = append(body[:len(body)-1:len(body)-1], &ast.ExprStmt{X: &ast.CallExpr{
-			Fun:    &ast.SelectorExpr{X: ast.NewIdent("_clhook"), Sel: ast.NewIdent("Out")},
-			Lparen: last.Pos(),
-			Args:   []ast.Expr{last.X},
-			Rparen: last.End(),
-		}})
-	}
-	fd := &ast.FuncDecl{
-		Name: ast.NewIdent(name),
-		Type: &ast.FuncType{Params: &ast.FieldList{}},
-		Body: &ast.BlockStmt{List: body},
-	}
-	f, err := e.rewriteFile(ctx, []ast.Decl{fd})
-	if err != nil {
-		return err
-	}
+	f := &ast.File{Name: ast.NewIdent("main"), Decls: []ast.Decl{u.fn}}
 	src, err := printNode(e.fset, f, true)
 	if err != nil {
 		return err
@@ -510,7 +566,7 @@ func (e *Engine) runUnit(ctx context.Context, pc *parsedCell, u unit) error {
 		}
 		// The trailing expression has no value (a call of a function
 		// without results): run it as a plain statement.
-		if !unwrapOut(fd.Body) {
+		if !unwrapOut(u.fn.Body) {
 			return err
 		}
 		src, perr := printNode(e.fset, f, true)
@@ -522,7 +578,7 @@ func (e *Engine) runUnit(ctx context.Context, pc *parsedCell, u unit) error {
 		}
 	}
 	e.trace.reset()
-	_, err = e.in.EvalWithContext(ctx, name+"()")
+	_, err = e.in.EvalWithContext(ctx, u.fn.Name.Name+"()")
 	return err
 }
 
@@ -580,37 +636,9 @@ func (e *Engine) rewriteFile(ctx context.Context, decls []ast.Decl) (*ast.File, 
 // runDecls evaluates a run of declarations. Variables that exist already
 // get the new value in place when its type is the same, so functions
 // defined earlier see it (yaegi binds them to the old variable otherwise).
-func (e *Engine) runDecls(ctx context.Context, count int, decls []ast.Decl, vars bool) error {
-	origs := make([]ast.Decl, len(decls))
-	for i, d := range decls {
-		origs[i] = cloneDecl(d)
-	}
-	srcs := make([]string, len(decls))
-	for i, d := range decls {
-		srcs[i] = declSource(e.fset, d)
-	}
-	// Existing variables are declared under temporary names first.
-	type rebind struct{ name, tmp string }
-	var rebinds []rebind
-	for _, d := range decls {
-		if !isVarDecl(d) {
-			continue
-		}
-		for _, s := range d.(*ast.GenDecl).Specs {
-			for _, n := range s.(*ast.ValueSpec).Names {
-				if old := e.defs[n.Name]; old != nil && old.isVar {
-					e.ndefs++
-					tmp := fmt.Sprintf("_clv%d", e.ndefs)
-					rebinds = append(rebinds, rebind{n.Name, tmp})
-					n.Name = tmp
-				}
-			}
-		}
-	}
-	f, err := e.rewriteFile(ctx, decls)
-	if err != nil {
-		return err
-	}
+func (e *Engine) runDecls(ctx context.Context, count int, u unit) error {
+	decls, vars, rebinds := u.decls, u.vars, u.rebinds
+	f := &ast.File{Name: ast.NewIdent("main"), Decls: decls}
 	src, err := printNode(e.fset, f, true)
 	if err != nil {
 		return err
@@ -661,7 +689,7 @@ func (e *Engine) runDecls(ctx context.Context, count int, decls []ast.Decl, vars
 		}
 	}
 	for i, d := range decls {
-		e.define(count, d, srcs[i], origs[i])
+		e.define(count, d, u.srcs[i], u.origs[i])
 	}
 	return nil
 }

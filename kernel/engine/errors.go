@@ -42,7 +42,7 @@ var (
 	// the user: "1:28: " or "_.go:1:28: ".
 	genPos = regexp.MustCompile(`(^|\s)(?:_\.go:)?\d+:\d+: `)
 	// genFunc matches the generated function of a cell.
-	genFunc = regexp.MustCompile(`(?:main\.)?` + runFunc + `\b`)
+	genFunc = regexp.MustCompile(`(?:main\.)?` + runFunc + `\d*\b`)
 )
 
 // mapText rewrites positions and names of generated code in an error
