@@ -168,6 +168,26 @@ def test_control_answers_while_cell_runs(kernel):
     assert shell_reply(kc, msg_id)["content"]["status"] == "error"
 
 
+def test_completion_and_inspection_while_cell_runs(kernel):
+    km, kc = kernel
+    flush(kc)
+    msg_id = kc.execute('import "time"\ntime.Sleep(30 * time.Second)')
+    wait_for_execute_input(kc, msg_id)
+    code = 'import "fmt"\nfmt.Prin'
+    complete_id = kc.complete(code, len(code))
+    reply = shell_reply(kc, complete_id, timeout=10)["content"]
+    assert {"fmt.Print", "fmt.Printf", "fmt.Println"} <= set(reply["matches"]) or {
+        "Print", "Printf", "Println"} <= set(reply["matches"]), reply
+    inspect_id = kc.inspect('import "sync"\nvar wg sync.WaitGroup\nwg.Wait()', 40)
+    reply = shell_reply(kc, inspect_id, timeout=10)["content"]
+    assert reply["found"] and "Wait" in reply["data"]["text/plain"], reply
+    # Both answers came while the cell was still running.
+    with pytest.raises(queue.Empty):
+        kc.get_shell_msg(timeout=0)
+    interrupt(kc)
+    assert shell_reply(kc, msg_id)["content"]["status"] == "error"
+
+
 INTERRUPTIBLE = {
     "busy loop": "for {\n}",
     "sleep": 'import "time"\ntime.Sleep(time.Hour)',
@@ -241,6 +261,9 @@ FATAL = {
     ),
     # The engine may turn os.Exit into an error, or let the worker exit.
     "os.Exit(3)": ('import "os"\nos.Exit(3)', "3"),
+    "unlock of unlocked mutex": ('import "sync"\nvar mu sync.Mutex\nmu.Unlock()', "unlock of unlocked mutex"),
+    # Far more than the machine has: Go's allocator gives up with a fatal error.
+    "50 GB allocation": ("big := make([]byte, 50<<30)\nbig[len(big)-1] = 1", "out of memory"),
     # A small stack limit makes the overflow quick (the default is 1 GB).
     "stack overflow": (
         'import "runtime/debug"\n'
