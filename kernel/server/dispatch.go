@@ -172,18 +172,17 @@ func (s *Server) execLoop() {
 		case <-s.ctx.Done():
 			return
 		case msg := <-s.execQueue:
-			ok := s.execute(&request{msg: msg, sock: s.shell, mu: &s.shellMu})
-			if !ok {
-				s.abortQueued()
+			if n := s.execute(&request{msg: msg, sock: s.shell, mu: &s.shellMu}); n > 0 {
+				s.abortQueued(n)
 			}
 		}
 	}
 }
 
-// abortQueued answers every execute request already queued with status
+// abortQueued answers the next n queued execute requests with status
 // "aborted", as stop_on_error asks. Like ipykernel, it does not count them.
-func (s *Server) abortQueued() {
-	for {
+func (s *Server) abortQueued(n int) {
+	for ; n > 0; n-- {
 		select {
 		case msg := <-s.execQueue:
 			r := &request{msg: msg, sock: s.shell, mu: &s.shellMu}
@@ -208,9 +207,11 @@ type executeContent struct {
 	StopOnError     *bool          `json:"stop_on_error"`
 }
 
-// execute runs one execute_request and reports whether later queued
-// requests may run (false when the cell failed and stop_on_error is set).
-func (s *Server) execute(r *request) bool {
+// execute runs one execute_request. When the cell failed and stop_on_error
+// is set, it returns how many execute requests were queued before its reply
+// went out: those are the ones to abort. A request the client sends after
+// it has seen the error reply runs normally.
+func (s *Server) execute(r *request) (abort int) {
 	var c executeContent
 	if err := r.decode(&c); err != nil {
 		s.log.Printf("execute_request: bad content: %v", err)
@@ -221,7 +222,7 @@ func (s *Server) execute(r *request) bool {
 			"traceback": []string{}, "user_expressions": map[string]any{}, "payload": []any{},
 		})
 		s.publishStatus(r.msg, "idle")
-		return true
+		return 0
 	}
 	store := !c.Silent && (c.StoreHistory == nil || *c.StoreHistory)
 	stopOnError := c.StopOnError == nil || *c.StopOnError
@@ -280,8 +281,11 @@ func (s *Server) execute(r *request) bool {
 		s.publish(r.msg, "error", e)
 		reply["ename"], reply["evalue"], reply["traceback"] = e.EName, e.EValue, e.Traceback
 	}
+	if res.Status == "error" && stopOnError {
+		abort = len(s.execQueue)
+	}
 	r.reply(s, "execute_reply", reply)
-	return res.Status != "error" || !stopOnError
+	return abort
 }
 
 // iopubOutput publishes a cell's output with its request as parent.
