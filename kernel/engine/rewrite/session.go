@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
+
+	"github.com/chanlab/chanlab/kernel/engine/symbols"
 )
 
 // A Session rewrites the cells of one interpreter, in the order they run.
@@ -16,17 +18,26 @@ import (
 // Later declarations of a name replace earlier ones. The zero value is ready
 // to use; a Session is not safe for concurrent use.
 type Session struct {
+	// Importer gives the types of imported packages, those the
+	// interpreter runs; nil means symbols.Importer(), the tables the
+	// engine loads by default. Packages it lacks, and the generic
+	// packages yaegi serves as source (iter, cmp, maps, slices), come from
+	// stubs (stubs.go) when there is one; any other import type-checks as
+	// an empty package. Set it before the first Apply.
+	Importer types.Importer
+
 	prior   []*ast.File // earlier cells: imports and declarations, bodies dropped
 	prelude *ast.File   // Prelude parsed into preludeFset
 	pfset   *token.FileSet
-	imp     *stubImporter
+	imp     *cellImporter
 }
 
 // Apply rewrites f in place like the package-level Apply, using the
 // declarations of the cells this Session rewrote before. fset must be the
 // FileSet f was parsed with, the same for every call.
 func (s *Session) Apply(fset *token.FileSet, f *ast.File) error {
-	r := &rewriter{fset: fset, file: f, info: s.check(fset, f), imports: s.importNames(f)}
+	info := s.check(fset, f)
+	r := &rewriter{fset: fset, file: f, info: info, imports: s.importNames(f, info)}
 	err := r.run()
 	s.remember(f)
 	return err
@@ -37,7 +48,11 @@ func (s *Session) Apply(fset *token.FileSet, f *ast.File) error {
 // names from cells not seen) and ignored: unknown types stay unknown.
 func (s *Session) check(fset *token.FileSet, f *ast.File) *types.Info {
 	if s.imp == nil {
-		s.imp = newStubImporter()
+		real := s.Importer
+		if real == nil {
+			real = symbols.Importer()
+		}
+		s.imp = &cellImporter{stubs: newStubImporter(), real: real}
 	}
 	if s.prelude == nil || s.pfset != fset {
 		p, err := parser.ParseFile(fset, "chanlab_prelude.go", Prelude, parser.SkipObjectResolution)
@@ -62,6 +77,7 @@ func (s *Session) check(fset *token.FileSet, f *ast.File) *types.Info {
 		Uses:       make(map[*ast.Ident]types.Object),
 		Instances:  make(map[*ast.Ident]types.Instance),
 		Selections: make(map[*ast.SelectorExpr]*types.Selection),
+		Implicits:  make(map[ast.Node]types.Object),
 	}
 	conf := types.Config{
 		Importer:                 s.imp,
@@ -204,7 +220,10 @@ func withoutNames(f *ast.File, seen map[string]bool) *ast.File {
 
 // importNames maps the import paths of f and of earlier cells to the names
 // they were imported under (yaegi keeps imports for the whole package).
-func (s *Session) importNames(f *ast.File) map[string]string {
+// A package imported by a second path (chanlab/timing) is also entered
+// under the path of the package go/types resolved it to, the one type
+// names carry.
+func (s *Session) importNames(f *ast.File, info *types.Info) map[string]string {
 	m := make(map[string]string)
 	add := func(f *ast.File) {
 		for _, is := range f.Imports {
@@ -225,5 +244,18 @@ func (s *Session) importNames(f *ast.File) map[string]string {
 		add(p)
 	}
 	add(f)
+	alias := func(obj types.Object) {
+		if pn, ok := obj.(*types.PkgName); ok && pn.Name() != "_" && pn.Name() != "." {
+			if p := pn.Imported().Path(); m[p] == "" {
+				m[p] = pn.Name()
+			}
+		}
+	}
+	for _, obj := range info.Defs {
+		alias(obj)
+	}
+	for _, obj := range info.Implicits {
+		alias(obj)
+	}
 	return m
 }

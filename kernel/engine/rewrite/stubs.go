@@ -132,6 +132,28 @@ func IntN(n int) int { panic(0) }
 `,
 }
 
+// sourcePackages are the packages yaegi runs from source (generic code):
+// their stubs win over any symbol table, and their functions have the
+// type parameters of Prelude's versions.
+var sourcePackages = map[string]bool{"iter": true, "cmp": true, "maps": true, "slices": true}
+
+// cellImporter imports a package from the symbol tables, or from stubs
+// for the packages yaegi serves as source and packages without a table.
+type cellImporter struct {
+	stubs *stubImporter
+	real  types.Importer
+}
+
+// Import returns the package for path.
+func (c *cellImporter) Import(path string) (*types.Package, error) {
+	if !sourcePackages[path] {
+		if p, err := c.real.Import(path); err == nil {
+			return p, nil
+		}
+	}
+	return c.stubs.Import(path)
+}
+
 // stubImporter type-checks stubs on demand and caches the packages.
 type stubImporter struct {
 	fset *token.FileSet

@@ -1,0 +1,164 @@
+package rewrite
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chanlab/chanlab/kernel/engine/rt"
+	"github.com/chanlab/chanlab/kernel/engine/symbols"
+	"github.com/traefik/yaegi/interp"
+)
+
+// newSymbolsInterp returns an interpreter loaded as the engine loads it
+// (package symbols: Go 1.26 standard library, x/sync, snippets), with rt
+// and the Prelude.
+func newSymbolsInterp(t testing.TB, out *lockedBuffer) *interp.Interpreter {
+	t.Helper()
+	opts := interp.Options{Stdout: out, Stderr: out}
+	symbols.Options(&opts)
+	i := interp.New(opts)
+	if err := symbols.Install(i); err != nil {
+		t.Fatal(err)
+	}
+	if err := i.Use(rt.Symbols); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := i.Eval(Prelude); err != nil {
+		t.Fatalf("Prelude: %v", err)
+	}
+	return i
+}
+
+// runSymbols rewrites src and runs it in an interpreter with the engine's
+// symbol tables, returning what it printed.
+func runSymbols(t testing.TB, src string) string {
+	t.Helper()
+	out := rewriteSrc(t, src)
+	var buf lockedBuffer
+	i := newSymbolsInterp(t, &buf)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if _, err := i.EvalWithContext(ctx, out); err != nil {
+		t.Fatalf("Eval: %v\nrewritten:\n%s\noutput:\n%s", err, out, buf.String())
+	}
+	return buf.String()
+}
+
+// testSymbolRuns is testRuns with the engine's symbol tables.
+func testSymbolRuns(t *testing.T, cases []runCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := runSymbols(t, c.src); got != c.want {
+				t.Errorf("yaegi printed\n%s\nwant\n%s\nrewritten:\n%s", got, c.want, rewriteSrc(t, c.src))
+			}
+		})
+		t.Run(c.name+"/go", func(t *testing.T) {
+			if strings.Contains(c.src, "github.com/") || strings.Contains(c.src, "golang.org/x/") {
+				t.Skip("imports a package outside the standard library")
+			}
+			if got := goRun(t, c.src); got != c.want {
+				t.Errorf("go run printed\n%s\nwant\n%s", got, c.want)
+			}
+		})
+	}
+}
+
+// Closures handed to compiled code that capture per-iteration variables
+// whose types come from compiled packages: the importer built from the
+// symbol tables names them, so the closures are built by factories.
+func TestClosuresWithImportedTypes(t *testing.T) {
+	testSymbolRuns(t, []runCase{
+		{"body variable from fmt.Sprint", `package main
+
+import (
+	"fmt"
+	"sort"
+	"sync"
+)
+
+func main() {
+	var mu sync.Mutex
+	var got []string
+	var wg sync.WaitGroup
+	for p := range 2 {
+		name := fmt.Sprint("P", p)
+		wg.Go(func() { mu.Lock(); got = append(got, name); mu.Unlock() })
+	}
+	wg.Wait()
+	sort.Strings(got)
+	fmt.Println(got)
+}
+`, "[P0 P1]\n"},
+		{"range over durations", `package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+func main() {
+	var wg sync.WaitGroup
+	res := make([]time.Duration, 2)
+	for i, d := range []time.Duration{5, 6} {
+		wg.Go(func() { res[i] = d * time.Millisecond })
+	}
+	wg.Wait()
+	fmt.Println(res)
+}
+`, "[5ms 6ms]\n"},
+		{"errgroup with a context value", `package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync/atomic"
+
+	"golang.org/x/sync/errgroup"
+)
+
+func main() {
+	g, ctx := errgroup.WithContext(context.Background())
+	var n atomic.Int64
+	for _, w := range strings.Fields("a bb ccc") {
+		r := strings.NewReader(w)
+		g.Go(func() error {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			n.Add(r.Size())
+			return nil
+		})
+	}
+	fmt.Println(g.Wait(), n.Load())
+}
+`, "<nil> 6\n"},
+		{"pool Submit", `package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/chanlab/chanlab/snippets/pools"
+)
+
+func main() {
+	p := pools.New(2)
+	defer p.Close()
+	var fs []*pools.Future
+	for i := range 3 {
+		d := time.Duration(i) * time.Microsecond
+		fs = append(fs, p.Submit(func() (any, error) { return d, nil }))
+	}
+	for _, f := range fs {
+		v, err := f.Result()
+		fmt.Println(v, err)
+	}
+}
+`, "0s <nil>\n1µs <nil>\n2µs <nil>\n"},
+	})
+}
