@@ -166,8 +166,11 @@ func (e *Engine) reset() error {
 	return nil
 }
 
-// runFunc is the name of the function a unit of statements becomes.
-const runFunc = "_clRun"
+// runFunc is the name of the function a unit of statements becomes (plus
+// the unit's index). It must not start a name the rewrite Prelude declares:
+// "_clRun" did, and a cell's second unit replaced the Prelude's _clRun1,
+// the helper of range-over-func loops.
+const runFunc = "_clCell"
 
 // hookPath is the import path of the compiled hooks generated code calls.
 const hookPath = "chanlab.internal/hook"

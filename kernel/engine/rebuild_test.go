@@ -69,7 +69,7 @@ func TestMapText(t *testing.T) {
 		"cell4:3:1: expected operand":            "cell [4], line 2: expected operand",
 		"1:28: undefined: x":                     "undefined: x",
 		"undefined: _clmain":                     "undefined: main",
-		"main._clRun(...)":                       "the cell(...)",
+		"main._clCell1(...)":                     "the cell(...)",
 		"cannot use _clhook.Out(f()) (no value)": "cannot use (f()) (no value)",
 	}
 	for in, want := range cases {
