@@ -2,6 +2,9 @@ package rewrite
 
 import (
 	"context"
+	"go/parser"
+	"go/token"
+	"go/types"
 	"strings"
 	"testing"
 	"time"
@@ -114,6 +117,9 @@ func main() {
 
 import (
 	"context"
+	"go/parser"
+	"go/token"
+	"go/types"
 	"fmt"
 	"strings"
 	"sync/atomic"
@@ -161,4 +167,69 @@ func main() {
 }
 `, "0s <nil>\n1µs <nil>\n2µs <nil>\n"},
 	})
+}
+
+// benchCell is a typical concurrency cell.
+const benchCell = `package main
+
+import (
+	"context"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"fmt"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+)
+
+func fetch(ctx context.Context, name string, d time.Duration) (string, error) {
+	select {
+	case <-time.After(d):
+		return "result from " + name, nil
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
+}
+
+func main() {
+	g, ctx := errgroup.WithContext(context.Background())
+	var mu sync.Mutex
+	var out []string
+	for i, name := range []string{"DB", "API", "Cache"} {
+		d := time.Duration(i+1) * time.Millisecond
+		g.Go(func() error {
+			v, err := fetch(ctx, name, d)
+			mu.Lock()
+			out = append(out, v)
+			mu.Unlock()
+			return err
+		})
+	}
+	fmt.Println(g.Wait(), len(out))
+}
+`
+
+// BenchmarkApplyCell measures rewriting a typical cell with a warm
+// importer (the tables' types already converted), against stubs alone.
+func BenchmarkApplyCell(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		imp  types.Importer
+	}{{"symbols", symbols.Importer()}, {"stubs", newStubImporter()}} {
+		b.Run(bc.name, func(b *testing.B) {
+			fset := token.NewFileSet()
+			for b.Loop() {
+				f, err := parser.ParseFile(fset, "cell.go", benchCell, parser.SkipObjectResolution)
+				if err != nil {
+					b.Fatal(err)
+				}
+				s := &Session{Importer: bc.imp}
+				if err := s.Apply(fset, f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

@@ -213,7 +213,7 @@ func TestDeferRewrites(t *testing.T) {
 		{name: "arguments evaluated at the defer statement", in: `
 type T struct{}
 
-func (T) Close(string) {}
+func (T) Close(s string) {}
 
 func show(s string) {}
 
@@ -228,7 +228,7 @@ func f(t T, mu interface{ Unlock() }) {
 }`, want: `
 type T struct{}
 
-func (T) Close(string) {}
+func (T) Close(s string) {}
 
 func show(s string) {}
 

@@ -52,6 +52,12 @@
 //   - sleep.go: time.Sleep becomes rt.Sleep, which an interrupt ends.
 //   - typeswitch.go: `switch v.(type)` gets a binding, without which yaegi
 //     never matches a case naming an interpreted type.
+//   - params.go: unnamed parameters of functions become _, which yaegi
+//     otherwise gives no frame slot (compiled code calling such a literal
+//     overwrote a local variable).
+//   - returns.go: `return f()` of several values becomes temporaries and a
+//     return of them, where yaegi loses values converted to other result
+//     types (an error returned through (any, error) became nil).
 //   - multiassign.go: a parallel assignment of nil (p, err = nil, e), which
 //     yaegi fails on, becomes single assignments.
 //
@@ -143,6 +149,8 @@ func (r *rewriter) errorf(pos token.Pos, format string, args ...any) {
 func (r *rewriter) run() error {
 	r.classifyRanges()
 	r.findLoopClosures()
+	r.nameParams()
+	r.splitReturns()
 	r.rewriteExprs()
 	r.rewriteIterTypes()
 	r.bindTypeSwitches()

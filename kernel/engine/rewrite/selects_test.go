@@ -15,7 +15,7 @@ func f(in <-chan int, out chan<- string, g, k int) {
 	}
 }
 
-func name(int) string { return "" }`, want: `
+func name(n int) string { return "" }`, want: `
 func f(in <-chan int, out chan<- string, g, k int) {
 	{
 		_clC3 := in
@@ -36,7 +36,7 @@ func f(in <-chan int, out chan<- string, g, k int) {
 	}
 }
 
-func name(int) string { return "" }`},
+func name(n int) string { return "" }`},
 		{name: "assignment, break to a label, return", in: `
 func f(a, b chan int, done chan struct{}) (x int) {
 loop:

@@ -45,7 +45,7 @@ func f() {
 		{name: "a variable named time", in: `
 type clock struct{}
 
-func (clock) Sleep(int) {}
+func (clock) Sleep(n int) {}
 
 func f() {
 	var time clock
