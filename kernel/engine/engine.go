@@ -303,7 +303,7 @@ func (e *Engine) run(ctx context.Context, code string, count int, notes *[]strin
 	}
 	e.setResultValue(nil)
 	units := e.plan(pc)
-	if err := e.prepare(ctx, units); err != nil {
+	if err := e.prepare(ctx, pc, units); err != nil {
 		return e.errorResult(ctx, err)
 	}
 	for _, u := range units {
@@ -356,6 +356,9 @@ type unit struct {
 	srcs    []string      // declSource of decls, before rewriting
 	origs   []ast.Decl    // copies of decls, before rewriting
 	rebinds []rebind      // existing variables declared under temporary names
+	// typed are var specs declared with their type and then assigned
+	// (see vartypes.go): the type of each name.
+	typed map[*ast.ValueSpec][]string
 }
 
 // rebind is a variable declared again, first under a temporary name.
@@ -364,11 +367,13 @@ type rebind struct{ name, tmp string }
 // prepare builds the generated functions of the units, renames variables
 // declared again, and rewrites all units of the cell with one
 // rewrite.Session.Apply (type-checking is most of a cell's cost).
-func (e *Engine) prepare(ctx context.Context, units []unit) error {
+func (e *Engine) prepare(ctx context.Context, pc *parsedCell, units []unit) error {
+	typed := e.typedVars(pc, units)
 	var all []ast.Decl
 	for i := range units {
 		u := &units[i]
 		if u.stmts == nil {
+			u.typed = typed
 			for _, d := range u.decls {
 				u.origs = append(u.origs, cloneDecl(d))
 				u.srcs = append(u.srcs, declSource(e.fset, d))
@@ -654,7 +659,7 @@ func (e *Engine) runDecls(ctx context.Context, count int, u unit) error {
 		var b strings.Builder
 		b.WriteString(";")
 		for _, d := range f.Decls {
-			ds, err := printNode(e.fset, d, true)
+			ds, err := e.printVarDecl(d.(*ast.GenDecl), u.typed)
 			if err != nil {
 				return err
 			}
@@ -695,6 +700,48 @@ func (e *Engine) runDecls(ctx context.Context, count int, u unit) error {
 		e.define(count, d, u.srcs[i], u.origs[i])
 	}
 	return nil
+}
+
+// printVarDecl prints a var declaration for runDecls. A spec in typed is
+// printed as a declaration with its type followed by an assignment:
+// `var a T1; var b T2; a, b = x, y`.
+func (e *Engine) printVarDecl(d *ast.GenDecl, typed map[*ast.ValueSpec][]string) (string, error) {
+	split := false
+	for _, s := range d.Specs {
+		if typed[s.(*ast.ValueSpec)] != nil {
+			split = true
+		}
+	}
+	if !split {
+		return printNode(e.fset, d, true)
+	}
+	var b strings.Builder
+	for _, s := range d.Specs {
+		vs := s.(*ast.ValueSpec)
+		ts := typed[vs]
+		if ts == nil || len(vs.Values) == 0 {
+			one := &ast.GenDecl{TokPos: vs.Pos(), Tok: token.VAR, Specs: []ast.Spec{vs}}
+			src, err := printNode(e.fset, one, true)
+			if err != nil {
+				return "", err
+			}
+			b.WriteString(src + "\n")
+			continue
+		}
+		lhs := make([]ast.Expr, len(vs.Names))
+		for i, n := range vs.Names {
+			if n.Name != "_" {
+				fmt.Fprintf(&b, "var %s %s\n", n.Name, ts[i])
+			}
+			lhs[i] = n
+		}
+		src, err := printNode(e.fset, &ast.AssignStmt{Lhs: lhs, TokPos: vs.Names[len(vs.Names)-1].End(), Tok: token.ASSIGN, Rhs: vs.Values}, true)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(src + "\n")
+	}
+	return b.String(), nil
 }
 
 // renameIdent renames identifiers from to to in decls.

@@ -24,3 +24,27 @@ for v := range count3(3) { fmt.Print(v, " ") }`)
 		t.Fatalf("output %q", out)
 	}
 }
+
+// Top-level variables initialised by generic calls are declared with
+// their type and then assigned (yaegi fails the plain declaration).
+func TestGenericInitialisers(t *testing.T) {
+	te := newTestEngine(t)
+	te.ok(`import ("slices"; "maps"; "sync")
+ys := []int{3, 1, 2}
+m := map[string]int{"b": 1, "a": 2}`)
+	cases := []struct{ code, want string }{
+		{"zs := slices.Clone(ys)\nzs", "[3 1 2]"},
+		{"ks := slices.Sorted(maps.Keys(m))\nks", "[a b]"},
+		{"get := sync.OnceValue(func() int { return 7 })\nget()", "7"},
+		{"keys := maps.Keys(m)\nn := 0\nfor range keys { n++ }\nn", "2"},
+		{"var a, b = slices.Max(ys), slices.Min(ys)\n[]int{a, b}", "[3 1]"},
+		// Declared again: the value changes in place.
+		{"zs := slices.Clone(ys[:1])\nzs", "[3]"},
+		{"func first() int { return zs[0] }\nzs = slices.Clone(ys[1:])\nfirst()", "1"},
+	}
+	for _, c := range cases {
+		if v, _ := te.ok(c.code); v != c.want {
+			t.Errorf("%q = %q, want %q", c.code, v, c.want)
+		}
+	}
+}
