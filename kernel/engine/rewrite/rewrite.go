@@ -58,6 +58,8 @@
 //   - returns.go: `return f()` of several values becomes temporaries and a
 //     return of them, where yaegi loses values converted to other result
 //     types (an error returned through (any, error) became nil).
+//   - methodexpr.go: method expressions (*T).M and T.M become function
+//     literals calling the method, which yaegi calls wrongly.
 //   - multiassign.go: a parallel assignment of nil (p, err = nil, e), which
 //     yaegi fails on, becomes single assignments.
 //
@@ -151,6 +153,7 @@ func (r *rewriter) run() error {
 	r.findLoopClosures()
 	r.nameParams()
 	r.splitReturns()
+	r.lowerMethodExprs()
 	r.rewriteExprs()
 	r.rewriteIterTypes()
 	r.bindTypeSwitches()
