@@ -48,3 +48,29 @@ m := map[string]int{"b": 1, "a": 2}`)
 		}
 	}
 }
+
+// After a restart, the replay note names only variables whose value a
+// cell may have changed since their declaration.
+func TestReplayNoteNamesChangedVariables(t *testing.T) {
+	te := newTestEngine(t)
+	r := te.Replay([]string{
+		"x := 41\ny := 1\nvar total int\nvar count int\nm := map[string]int{}\nlabels := []string{\"a\"}",
+		"y++\ncount += 2\nm[\"a\"] = 1\nfmt.Println(x, total, labels[0])",
+		"import \"fmt\"\nfunc bump() { total = 3 }",
+	})
+	if r.Status != "ok" || len(r.Notes) != 1 {
+		t.Fatalf("replay: %+v", r)
+	}
+	note := r.Notes[0]
+	want := "restored the declarations of 3 earlier cell(s) (statements did not run again); variables reset: count, m, total, y."
+	if note != want {
+		t.Fatalf("note %q, want %q", note, want)
+	}
+	if v, _ := te.ok("x + 1"); v != "42" {
+		t.Fatalf("x+1 = %q", v)
+	}
+	r = te.Replay([]string{"x := 41"})
+	if want := "restored the declarations of 1 earlier cell(s) (statements did not run again); variables kept their values."; r.Notes[0] != want {
+		t.Fatalf("note %q, want %q", r.Notes[0], want)
+	}
+}

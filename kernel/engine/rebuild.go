@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -501,6 +502,7 @@ func (e *Engine) replay(cells []string, counts []int) ipc.Result {
 	ctx := context.Background()
 	var ds []*defn
 	var failed []string
+	var parsed []*parsedCell
 	for i, code := range cells {
 		count := i + 1
 		if len(counts) == len(cells) {
@@ -511,6 +513,7 @@ func (e *Engine) replay(cells []string, counts []int) ipc.Result {
 			failed = append(failed, fmt.Sprintf("cell [%d]", count))
 			continue
 		}
+		parsed = append(parsed, pc)
 		for _, s := range pc.imports {
 			if err := e.importOnce(ctx, keyOf(s)); err != nil {
 				failed = append(failed, fmt.Sprintf("import %q", keyOf(s).path))
@@ -525,6 +528,172 @@ func (e *Engine) replay(cells []string, counts []int) ipc.Result {
 	}
 	st := e.restore(ctx, ds, nil, nil)
 	st.failed = append(failed, st.failed...)
-	note := fmt.Sprintf("The engine restarted: declarations of %d earlier cell(s) restored (statements did not run again)", len(cells))
+	// A variable declared again from its initialiser (or as zero) has
+	// its old value unless a cell may have changed it.
+	st.reinit = keepChanged(st.reinit, parsed, st)
+	st.zeroed = keepChanged(st.zeroed, parsed, st)
+	note := fmt.Sprintf("restored the declarations of %d earlier cell(s) (statements did not run again)", len(cells))
 	return ipc.Result{Status: "ok", Notes: []string{note + st.summary() + "."}}
+}
+
+// keepChanged returns the names of vars that the cells may have changed
+// after declaring them; the others go to st.kept.
+func keepChanged(vars []string, cells []*parsedCell, st *restoreState) []string {
+	var changed []string
+	for _, name := range vars {
+		if mayChange(name, cells) {
+			changed = append(changed, name)
+		} else {
+			st.kept = append(st.kept, name)
+		}
+	}
+	return changed
+}
+
+// mayChange reports whether code in cells may change the variable name
+// after its declaration: an assignment to it (or to an element or field
+// of it), ++/--, taking its address, and, unless its latest declaration
+// gives it a value of a basic type (a number, string or bool literal, or
+// no value with a basic type), a method call on it, a send or receive on
+// it, or passing it to a function (which may change what a slice, map or
+// pointer refers to; print calls, len, cap and append don't count, nor an
+// element x[i] as an argument). Mentions in any function count: it can't tell
+// whether the function ran.
+func mayChange(name string, cells []*parsedCell) bool {
+	basic := false
+	var decl *ast.ValueSpec
+	for _, pc := range cells {
+		for _, it := range pc.items {
+			if it.decl == nil || !isVarDecl(it.decl) {
+				continue
+			}
+			for _, s := range it.decl.(*ast.GenDecl).Specs {
+				vs := s.(*ast.ValueSpec)
+				for i, n := range vs.Names {
+					if n.Name != name {
+						continue
+					}
+					decl = vs
+					basic = basicValue(vs, i)
+				}
+			}
+		}
+	}
+	is := func(x ast.Expr) bool { return rootIdent(x) == name }
+	changed := false
+	for _, pc := range cells {
+		for _, it := range pc.items {
+			ast.Inspect(it.node(), func(n ast.Node) bool {
+				if changed {
+					return false
+				}
+				switch n := n.(type) {
+				case *ast.ValueSpec:
+					if n == decl {
+						// Only its values can mention name.
+						for _, v := range n.Values {
+							ast.Inspect(v, func(m ast.Node) bool {
+								changed = changed || mentionChanges(m, name, basic, is)
+								return !changed
+							})
+						}
+						return false
+					}
+				}
+				changed = mentionChanges(n, name, basic, is)
+				return !changed
+			})
+			if changed {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mentionChanges reports whether node n may change variable name (see
+// mayChange).
+func mentionChanges(n ast.Node, name string, basic bool, is func(ast.Expr) bool) bool {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		return slices.ContainsFunc(n.Lhs, is)
+	case *ast.IncDecStmt:
+		return is(n.X)
+	case *ast.RangeStmt:
+		return n.Tok == token.ASSIGN && (n.Key != nil && is(n.Key) || n.Value != nil && is(n.Value))
+	case *ast.UnaryExpr:
+		return n.Op == token.AND && is(n.X) || !basic && n.Op == token.ARROW && is(n.X)
+	case *ast.SendStmt:
+		return !basic && is(n.Chan)
+	case *ast.CallExpr:
+		if basic {
+			return false
+		}
+		if sel, ok := n.Fun.(*ast.SelectorExpr); ok && is(sel.X) {
+			return true
+		}
+		if id, ok := n.Fun.(*ast.Ident); isPrintCall(n) || ok && readOnly[id.Name] {
+			return false
+		}
+		return slices.ContainsFunc(n.Args, func(a ast.Expr) bool {
+			_, elem := a.(*ast.IndexExpr) // an element is passed by value
+			return !elem && is(a)
+		})
+	}
+	return false
+}
+
+// rootIdent returns the variable an expression such as x, x[i], x.f, *x,
+// x[1:] or (x) is rooted in, or "".
+func rootIdent(x ast.Expr) string {
+	for {
+		switch y := x.(type) {
+		case *ast.Ident:
+			return y.Name
+		case *ast.IndexExpr:
+			x = y.X
+		case *ast.SliceExpr:
+			x = y.X
+		case *ast.SelectorExpr:
+			x = y.X
+		case *ast.StarExpr:
+			x = y.X
+		case *ast.ParenExpr:
+			x = y.X
+		default:
+			return ""
+		}
+	}
+}
+
+// basicValue reports whether name i of vs gets a value of a basic type: a
+// literal (possibly negated), true or false, or no value with a basic type.
+func basicValue(vs *ast.ValueSpec, i int) bool {
+	if len(vs.Values) == 0 {
+		id, ok := vs.Type.(*ast.Ident)
+		return ok && basicTypes[id.Name]
+	}
+	if len(vs.Values) != len(vs.Names) {
+		return false
+	}
+	v := vs.Values[i]
+	if u, ok := v.(*ast.UnaryExpr); ok && (u.Op == token.SUB || u.Op == token.ADD) {
+		v = u.X
+	}
+	switch v := v.(type) {
+	case *ast.BasicLit:
+		return true
+	case *ast.Ident:
+		return v.Name == "true" || v.Name == "false"
+	}
+	return false
+}
+
+// readOnly are builtins that don't change their arguments.
+var readOnly = map[string]bool{"len": true, "cap": true, "append": true, "string": true, "print": true, "println": true}
+
+var basicTypes = map[string]bool{
+	"bool": true, "string": true, "int": true, "int8": true, "int16": true, "int32": true, "int64": true,
+	"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true, "uintptr": true,
+	"float32": true, "float64": true, "complex64": true, "complex128": true, "byte": true, "rune": true,
 }

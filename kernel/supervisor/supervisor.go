@@ -17,7 +17,7 @@
 // When the worker dies, from a fatal runtime error, os.Exit or a kill, the
 // running cell gets an error that says so in plain words, a new worker is
 // started, and the cells that ran successfully are replayed into it; the
-// notes of the replay are shown on the cell's standard error. An interrupt
+// crashed cell's error ends with one line saying what the replay restored. An interrupt
 // is sent to the worker as a request; if the cell has not finished
 // InterruptGrace later, the worker's process group is killed and replaced
 // in the same way.
@@ -75,6 +75,7 @@ type Supervisor struct {
 	// the worker, to be sent as soon as it has.
 	executing, pending bool
 	cells              []string
+	counts             []int // execution counts of cells
 	nextID             int
 	closed             bool
 }
@@ -191,6 +192,7 @@ func (s *Supervisor) Execute(ctx context.Context, req server.ExecuteRequest, out
 		if res.Status == "ok" {
 			s.mu.Lock()
 			s.cells = append(s.cells, req.Code)
+			s.counts = append(s.counts, req.Count)
 			s.mu.Unlock()
 		}
 		return convert(res)
@@ -199,7 +201,7 @@ func (s *Supervisor) Execute(ctx context.Context, req server.ExecuteRequest, out
 		return errorResult("KernelShutdown", "the kernel shut down while the cell ran", nil)
 	}
 	e := crashError(w, s.cfg.InterruptGrace)
-	e.Traceback = append(e.Traceback, s.recover(ctx, out)...)
+	e.Traceback = append(e.Traceback, s.recover(ctx)...)
 	return server.ExecuteResult{Status: "error", Error: e}
 }
 
@@ -260,41 +262,48 @@ func (s *Supervisor) do(ctx context.Context, w *worker, r ipc.Request) (*ipc.Res
 }
 
 // recover replaces a dead worker: it starts a new one, replays the cells
-// that ran successfully, shows the replay's notes on out's standard error
-// and returns lines for the crashed cell's traceback.
-func (s *Supervisor) recover(ctx context.Context, out server.Output) []string {
+// that ran successfully (with their execution counts) and returns lines
+// for the crashed cell's traceback, which go after the explanation of the
+// crash: one line says what the replay restored and which variables lost
+// their values.
+func (s *Supervisor) recover(ctx context.Context) []string {
 	w, err := s.current()
 	if err != nil {
 		return []string{"A new Go worker could not be started: " + err.Error()}
 	}
 	s.mu.Lock()
 	cells := append([]string(nil), s.cells...)
+	counts := append([]int(nil), s.counts...)
 	s.mu.Unlock()
 	if len(cells) == 0 {
 		return []string{"A new Go worker was started; it starts empty."}
 	}
 	s.out.setMuted(true)
-	res, ok := s.do(ctx, w, ipc.Request{Op: "replay", Cells: cells})
+	res, ok := s.do(ctx, w, ipc.Request{Op: "replay", Cells: cells, Counts: counts})
 	s.out.setMuted(false)
 	if !ok {
 		// The replay itself crashed or was interrupted: start empty.
 		reason := crashError(w, s.cfg.InterruptGrace)
 		s.mu.Lock()
-		s.cells = nil
+		s.cells, s.counts = nil, nil
 		s.mu.Unlock()
 		if _, err := s.current(); err != nil {
 			return []string{"Replaying earlier cells failed (" + reason.EValue + ") and no new worker could be started: " + err.Error()}
 		}
 		return []string{"Replaying earlier cells failed (" + reason.EValue + "); a new Go worker was started empty: earlier definitions are gone."}
 	}
-	notes := res.Notes
+	var notes []string
+	for _, n := range res.Notes {
+		notes = append(notes, strings.TrimSuffix(strings.TrimSpace(n), "."))
+	}
 	if res.Status == "error" && res.EName != "" {
 		notes = append(notes, fmt.Sprintf("replay stopped: %s: %s", res.EName, res.EValue))
 	}
-	if len(notes) > 0 {
-		out.Stream("stderr", strings.Join(notes, "\n")+"\n")
+	if len(notes) == 0 {
+		return []string{fmt.Sprintf("A new Go worker was started and the %d cell(s) that ran successfully were replayed.", len(cells))}
 	}
-	return []string{fmt.Sprintf("A new Go worker was started and the %d cell(s) that ran successfully were replayed.", len(cells))}
+	// One line, after the explanation of the crash.
+	return []string{"A new Go worker was started and " + strings.ReplaceAll(strings.Join(notes, "; "), "\n", " ") + "."}
 }
 
 // Interrupt asks the worker to stop the running cell, and kills the worker

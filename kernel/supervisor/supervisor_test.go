@@ -71,7 +71,7 @@ func fakeWorker() int {
 		case "replay":
 			replayed += len(r.Cells)
 			fmt.Println("replay output is muted")
-			done(r.ID, &ipc.Result{Status: "ok", Notes: []string{fmt.Sprintf("replayed %d cells", len(r.Cells))}})
+			done(r.ID, &ipc.Result{Status: "ok", Notes: []string{fmt.Sprintf("replayed %d cells, counts %v", len(r.Cells), r.Counts)}})
 		case "execute":
 			ctx, c := context.WithCancel(context.Background())
 			mu.Lock()
@@ -227,8 +227,13 @@ func newSupervisor(t *testing.T, grace time.Duration) *Supervisor {
 }
 
 func execCell(s *Supervisor, code string) (server.ExecuteResult, *recorder) {
+	return execCellN(s, code, 1)
+}
+
+// execCellN runs code as the cell with execution count n.
+func execCellN(s *Supervisor, code string, n int) (server.ExecuteResult, *recorder) {
 	out := newRecorder()
-	res := s.Execute(context.Background(), server.ExecuteRequest{Code: code, Count: 1}, out)
+	res := s.Execute(context.Background(), server.ExecuteRequest{Code: code, Count: n}, out)
 	return res, out
 }
 
@@ -323,9 +328,9 @@ func waitRunning(t *testing.T, s *Supervisor) {
 
 func TestInterruptKillsAStuckWorker(t *testing.T) {
 	s := newSupervisor(t, 100*time.Millisecond)
-	execCell(s, "print:1")
-	execCell(s, "error")
-	execCell(s, "print:2")
+	execCellN(s, "print:1", 1)
+	execCellN(s, "error", 2)
+	execCellN(s, "print:2", 3)
 	pid := s.Pid()
 	done := make(chan server.ExecuteResult)
 	var out *recorder
@@ -343,8 +348,14 @@ func TestInterruptKillsAStuckWorker(t *testing.T) {
 	if s.Pid() == pid {
 		t.Error("the stuck worker was not replaced")
 	}
-	if got := out.text("stderr"); got != "replayed 2 cells\n" {
+	if got := out.text("stderr"); got != "" {
 		t.Errorf("stderr = %q (replay output must be muted)", got)
+	}
+	// The replay note is the last line of the error, after the
+	// explanation, with the cells' execution counts sent along.
+	tb := res.Error.Traceback
+	if got := tb[len(tb)-1]; got != "A new Go worker was started and replayed 2 cells, counts [1 3]." {
+		t.Errorf("last traceback line %q", got)
 	}
 	if _, out := execCell(s, "replayed"); out.text("stdout") != "2" {
 		t.Errorf("new worker replayed %q cells", out.text("stdout"))
@@ -364,7 +375,7 @@ func TestFatalErrorRecovers(t *testing.T) {
 			t.Errorf("traceback lacks %q:\n%s", want, tb)
 		}
 	}
-	if got := out.text("stderr"); got != "replayed 1 cells\n" {
+	if got := out.text("stderr"); got != "" {
 		t.Errorf("stderr = %q: the crash dump must not be streamed", got)
 	}
 	if _, out := execCell(s, "replayed"); out.text("stdout") != "1" {
