@@ -7,7 +7,9 @@ import (
 
 // shim replaces a call of a generic function of package maps, slices or
 // cmp, which yaegi can't take from compiled code, by a call of its Prelude
-// counterpart: slices.Sort(s) becomes _clSlicesSort(s).
+// counterpart: slices.Sort(s) becomes _clSlicesSort(s). Calls of the
+// other generic functions of those packages get explicit type arguments:
+// slices.Concat(a, b) becomes slices.Concat[int](a, b).
 func (r *rewriter) shim(ce *ast.CallExpr, sel *ast.SelectorExpr) ast.Expr {
 	pkg, ok := sel.X.(*ast.Ident)
 	if !ok {
@@ -16,6 +18,16 @@ func (r *rewriter) shim(ce *ast.CallExpr, sel *ast.SelectorExpr) ast.Expr {
 	path := r.importPath(pkg)
 	name, ok := shims[path][sel.Sel.Name]
 	if !ok {
+		// Another generic function of an interpreted package
+		// (slices.Concat): yaegi runs it but often can't infer its type
+		// arguments, so write out those go/types inferred.
+		if inst, ok := r.info.Instances[sel.Sel]; ok && sourcePackages[path] {
+			fun := r.instantiate(sel, inst.TypeArgs)
+			if fun == ast.Expr(sel) {
+				return nil
+			}
+			return &ast.CallExpr{Fun: fun, Lparen: ce.Lparen, Args: ce.Args, Ellipsis: ce.Ellipsis, Rparen: ce.Rparen}
+		}
 		return nil
 	}
 	var fun ast.Expr = helper(name, sel.Pos())

@@ -6,6 +6,9 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"io/fs"
+
+	"github.com/chanlab/chanlab/kernel/engine/symbols"
 )
 
 // stubs declares, for type checking only, the parts of a few
@@ -165,7 +168,11 @@ func newStubImporter() *stubImporter {
 }
 
 // Import returns the stub package for path, or an error if there is none;
-// go/types then treats the import as a package of unknown contents.
+// go/types then treats the import as a package of unknown contents. The
+// stubs of maps, slices and cmp are completed by the declarations of the
+// extension files yaegi runs for them (symbols.Sources, ext/), without
+// bodies, so that calls of their other generic functions have known
+// instantiations.
 func (s *stubImporter) Import(path string) (*types.Package, error) {
 	if p, ok := s.pkgs[path]; ok {
 		return p, nil
@@ -178,11 +185,34 @@ func (s *stubImporter) Import(path string) (*types.Package, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rewrite: stub for %q: %w", path, err)
 	}
-	conf := types.Config{Importer: s}
-	p, err := conf.Check(path, s.fset, []*ast.File{f}, nil)
-	if err != nil {
-		return nil, fmt.Errorf("rewrite: stub for %q: %w", path, err)
+	files := []*ast.File{f}
+	if ext := s.extFile(path); ext != nil {
+		files = append(files, ext)
 	}
+	// The extension file repeats some stub declarations: the stub's come
+	// first and win, the repeats are reported and ignored (TestStubs
+	// checks that the stubs alone are correct).
+	conf := types.Config{Importer: s, Error: func(error) {}}
+	p, _ := conf.Check(path, s.fset, files, nil)
 	s.pkgs[path] = p
 	return p, nil
+}
+
+// extFile returns the declarations of the extension file of the
+// interpreted package path, without function bodies, or nil.
+func (s *stubImporter) extFile(path string) *ast.File {
+	src, err := fs.ReadFile(symbols.Sources, "ext/"+path+".go")
+	if err != nil {
+		return nil
+	}
+	f, err := parser.ParseFile(s.fset, "ext_"+path+".go", src, parser.SkipObjectResolution)
+	if err != nil {
+		return nil
+	}
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok {
+			fd.Body = nil
+		}
+	}
+	return f
 }
