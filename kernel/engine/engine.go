@@ -797,6 +797,21 @@ func (e *Engine) goroutinePanic(p rt.Panic) {
 	fmt.Fprintln(e.opts.Stderr, strings.Join(r.Traceback, "\n"))
 }
 
+// StopBackground stops every goroutine that cells started and that still
+// runs interpreted code while no cell runs (a ticker printing forever), as
+// an interrupt does while a cell runs, and returns how many it stopped.
+// The interpreter stays usable.
+func (e *Engine) StopBackground() int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	n := rt.Running() - e.goBase
+	e.stop()
+	// yaegi stops goroutines without running their deferred calls, so
+	// rt.Running keeps counting them: count from a new baseline.
+	e.goBase = rt.Running()
+	return int(max(n, 0))
+}
+
 // Close stops the goroutines of the interpreter. The Engine must not be
 // used afterwards.
 func (e *Engine) Close() {

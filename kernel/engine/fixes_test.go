@@ -1,6 +1,10 @@
 package engine
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+)
 
 // A function and a range-over-func loop that uses it in the same cell: the
 // cell's second unit must not replace the rewrite Prelude's _clRun1.
@@ -72,5 +76,36 @@ func TestReplayNoteNamesChangedVariables(t *testing.T) {
 	r = te.Replay([]string{"x := 41"})
 	if want := "restored the declarations of 1 earlier cell(s) (statements did not run again); variables kept their values."; r.Notes[0] != want {
 		t.Fatalf("note %q, want %q", r.Notes[0], want)
+	}
+}
+
+// StopBackground stops goroutines of earlier cells while no cell runs,
+// and the interpreter stays usable.
+func TestStopBackground(t *testing.T) {
+	te := newTestEngine(t)
+	te.ok(`import ("fmt"; "time")
+go func() { t := time.NewTicker(time.Millisecond); for range t.C { fmt.Print("t") } }()
+go func() { for { time.Sleep(time.Millisecond); fmt.Print("s") } }()`)
+	// Wait until both print.
+	seen := ""
+	for !strings.Contains(seen, "t") || !strings.Contains(seen, "s") {
+		time.Sleep(10 * time.Millisecond)
+		seen += te.out.Take()
+	}
+	if n := te.StopBackground(); n != 2 {
+		t.Fatalf("stopped %d goroutines, want 2", n)
+	}
+	// A print under way when the goroutines were stopped may still land.
+	time.Sleep(20 * time.Millisecond)
+	te.out.Take()
+	time.Sleep(50 * time.Millisecond)
+	if out := te.out.Take(); out != "" {
+		t.Fatalf("still printing after StopBackground: %q", out)
+	}
+	if v, _ := te.ok("1 + 1"); v != "2" {
+		t.Fatalf("after StopBackground: %q", v)
+	}
+	if n := te.StopBackground(); n != 0 {
+		t.Fatalf("stopped %d goroutines again", n)
 	}
 }

@@ -55,6 +55,8 @@ type worker struct {
 
 	cancelMu sync.Mutex
 	cancel   context.CancelFunc // of the running cell, or nil
+	running  int                // request id of the running or last cell
+	early    int                // id of a cell interrupted before it started
 }
 
 // frameSink is the display.Sink of the worker: displays become frames in
@@ -115,13 +117,21 @@ func (w *worker) serve(r io.Reader) int {
 		switch q.Op {
 		case "execute":
 			ctx, cancel := context.WithCancel(context.Background())
-			w.setCancel(cancel)
+			w.setCancel(q.ID, cancel)
 			res := e.Execute(ctx, q.Code, q.Count)
-			w.setCancel(nil)
+			w.setCancel(q.ID, nil)
 			cancel()
 			w.done(q.ID, res)
 		case "replay":
 			w.done(q.ID, e.replay(q.Cells, q.Counts))
+		case "interrupt":
+			// No cell was running when it came: stop the goroutines
+			// earlier cells left running. The note goes to the last
+			// cell's output.
+			n := e.StopBackground()
+			w.outMu.Lock()
+			fmt.Fprintf(w.errOut, "Interrupted while no cell ran: stopped %d background goroutine(s) of earlier cells.\n", n)
+			w.outMu.Unlock()
 		case "shutdown":
 			return 0
 		default:
@@ -131,10 +141,35 @@ func (w *worker) serve(r io.Reader) int {
 	return 0
 }
 
-func (w *worker) setCancel(c context.CancelFunc) {
+// setCancel records the cancel function of the cell with request id (nil
+// when it ends). A cell whose interrupt came before it started is
+// cancelled at once.
+func (w *worker) setCancel(id int, c context.CancelFunc) {
 	w.cancelMu.Lock()
 	defer w.cancelMu.Unlock()
-	w.cancel = c
+	w.cancel, w.running = c, id
+	if c != nil && id != 0 && w.early == id {
+		w.early = 0
+		c()
+	}
+}
+
+// interruptRequest acts on an interrupt request for request id (0: no
+// particular one): it cancels the running cell, remembers an interrupt of
+// a cell that has not started yet, and reports whether the request loop
+// must stop background goroutines instead (no cell runs).
+func (w *worker) interruptRequest(id int) (idle bool) {
+	w.cancelMu.Lock()
+	defer w.cancelMu.Unlock()
+	switch {
+	case w.cancel != nil && (id == 0 || id == w.running):
+		w.cancel()
+		return false
+	case id != 0 && id > w.running:
+		w.early = id
+		return false
+	}
+	return w.cancel == nil && id == 0
 }
 
 // interrupt cancels the running cell, if any.
@@ -163,7 +198,9 @@ func (w *worker) readRequests(r io.Reader, reqs chan<- ipc.Request) {
 		}
 		switch q.Op {
 		case "interrupt":
-			w.interrupt()
+			if w.interruptRequest(q.ID) {
+				reqs <- q // handled by the request loop
+			}
 			continue
 		case "shutdown":
 			w.interrupt()

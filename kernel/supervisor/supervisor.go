@@ -309,14 +309,24 @@ func (s *Supervisor) recover(ctx context.Context) []string {
 // Interrupt asks the worker to stop the running cell, and kills the worker
 // if the cell is still running InterruptGrace later. An interrupt that
 // comes while Execute is starting the worker or sending the cell applies
-// to that cell as soon as it has been sent. With no cell running it does
-// nothing.
+// to that cell as soon as it has been sent. With no cell running, the
+// worker stops the goroutines that earlier cells left running (a ticker
+// printing forever) and notes it in the last cell's output.
 func (s *Supervisor) Interrupt() {
 	s.mu.Lock()
 	cur := s.running
 	if cur == nil {
 		s.pending = s.executing
+		w := s.w
 		s.mu.Unlock()
+		if !s.pending && w != nil && !w.gone() {
+			// No cell runs: the worker stops the goroutines earlier
+			// cells left running and says so in the last cell's
+			// output.
+			if err := w.send(ipc.Request{Op: "interrupt"}); err != nil {
+				s.log.Print(err)
+			}
+		}
 		return
 	}
 	if cur.timer == nil {

@@ -154,6 +154,16 @@ func (w *worker) send(r ipc.Request) error {
 	return nil
 }
 
+// gone reports whether the worker has exited.
+func (w *worker) gone() bool {
+	select {
+	case <-w.exited:
+		return true
+	default:
+		return false
+	}
+}
+
 // kill ends the worker's whole process group at once.
 func (w *worker) kill() {
 	syscall.Kill(-w.pid, syscall.SIGKILL)
