@@ -37,6 +37,7 @@ import (
 	"github.com/chanlab/chanlab/kernel/engine/rewrite"
 	"github.com/chanlab/chanlab/kernel/engine/rt"
 	"github.com/chanlab/chanlab/kernel/ipc"
+	"github.com/chanlab/chanlab/snippets/display"
 	"github.com/traefik/yaegi/interp"
 )
 
@@ -368,7 +369,13 @@ type rebind struct{ name, tmp string }
 // declared again, and rewrites all units of the cell with one
 // rewrite.Session.Apply (type-checking is most of a cell's cost).
 func (e *Engine) prepare(ctx context.Context, pc *parsedCell, units []unit) error {
-	typed := e.typedVars(pc, units)
+	kind, ct := e.renderKind(pc)
+	if kind != "" {
+		if err := e.importOnce(ctx, displayImport); err != nil {
+			kind = ""
+		}
+	}
+	typed := e.typedVars(pc, units, ct)
 	var all []ast.Decl
 	for i := range units {
 		u := &units[i]
@@ -387,10 +394,22 @@ func (e *Engine) prepare(ctx context.Context, pc *parsedCell, units []unit) erro
 		body := u.stmts
 		if u.trailing {
 			last := body[len(body)-1].(*ast.ExprStmt)
-			body = append(body[:len(body)-1:len(body)-1], &ast.ExprStmt{X: &ast.CallExpr{
+			body = body[: len(body)-1 : len(body)-1]
+			arg := last.X
+			if kind != "" {
+				// var _clR _cldisplay.Renderer = x: see renderKind.
+				r := &ast.Ident{NamePos: last.Pos(), Name: "_clR"}
+				body = append(body, &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: last.Pos(), Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{
+					Names:  []*ast.Ident{r},
+					Type:   &ast.SelectorExpr{X: ast.NewIdent(displayImport.name), Sel: ast.NewIdent(kind)},
+					Values: []ast.Expr{last.X},
+				}}}})
+				arg = &ast.Ident{NamePos: last.Pos(), Name: r.Name}
+			}
+			body = append(body, &ast.ExprStmt{X: &ast.CallExpr{
 				Fun:    &ast.SelectorExpr{X: ast.NewIdent("_clhook"), Sel: ast.NewIdent("Out")},
 				Lparen: last.Pos(),
-				Args:   []ast.Expr{last.X},
+				Args:   []ast.Expr{arg},
 				Rparen: last.End(),
 			}})
 		}
@@ -769,6 +788,10 @@ func (e *Engine) define(count int, d ast.Decl, src string, orig ast.Decl) {
 // expression as the cell's result.
 func (e *Engine) setResult(v []any) {
 	r := &ipc.Result{Status: "ok", Data: formatResult(v)}
+	if len(v) == 1 {
+		// Charts want their PNG shown at its logical size.
+		r.Metadata = display.MetadataOf(v[0])
+	}
 	e.setResultValue(r)
 }
 

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -107,5 +108,44 @@ go func() { for { time.Sleep(time.Millisecond); fmt.Print("s") } }()`)
 	}
 	if n := te.StopBackground(); n != 0 {
 		t.Fatalf("stopped %d goroutines again", n)
+	}
+}
+
+// A trailing value of a cell's type with RenderMIME shows its bundle
+// whatever the expression (yaegi drops methods of such values in an any),
+// and RenderMetadata becomes the result's metadata.
+func TestRendererFromCallAndMetadata(t *testing.T) {
+	te := newTestEngine(t)
+	te.ok(`import "github.com/chanlab/chanlab/snippets/display"
+type Box struct{ N int }
+func (b Box) RenderMIME() display.MIME { return display.MIME{"text/html": "<b>box</b>", "text/plain": "box"} }
+type Pic struct{}
+func (Pic) RenderMIME() display.MIME { return display.MIME{"image/png": "AAAA", "text/plain": "pic"} }
+func (Pic) RenderMetadata() map[string]any { return map[string]any{"image/png": map[string]any{"width": 640}} }
+type PBox struct{}
+func (*PBox) RenderMIME() display.MIME { return display.MIME{"text/html": "<i>p</i>"} }
+func mk() Box { return Box{3} }`)
+	for _, code := range []string{"mk()", "[]Box{{1}}[0]", "Box{2}"} {
+		r, _ := te.run(code)
+		if r.Status != "ok" || r.Data["text/html"] != "<b>box</b>" {
+			t.Errorf("%s: %+v", code, r)
+		}
+	}
+	r, _ := te.run("func pic() Pic { return Pic{} }\npic()")
+	if r.Data["image/png"] != "AAAA" || fmt.Sprint(r.Metadata) != "map[image/png:map[width:640]]" {
+		t.Errorf("pic(): %+v", r)
+	}
+	r, _ = te.run("func pb() *PBox { return &PBox{} }\npb()")
+	if r.Data["text/html"] != "<i>p</i>" {
+		t.Errorf("pb(): %+v", r)
+	}
+	if v, _ := te.ok("mk().N"); v != "3" {
+		t.Errorf("mk().N = %q", v)
+	}
+	// A compiled chart carries its metadata too.
+	r, _ = te.run(`import "github.com/chanlab/chanlab/snippets/chart"
+chart.Bar("t", "s", []string{"a"}, []float64{1})`)
+	if r.Status != "ok" || r.Data["image/png"] == nil || r.Metadata["image/png"] == nil {
+		t.Errorf("chart: status %s, metadata %v, %s %s", r.Status, r.Metadata, r.EName, r.EValue)
 	}
 }

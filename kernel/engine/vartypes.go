@@ -53,12 +53,8 @@ func (typesImporter) Import(path string) (*types.Package, error) {
 	return srcImporter.Import(path)
 }
 
-// typedVars returns, for the var specs of units that may call a generic
-// function, the type of each name as Go source in this cell's scope. It
-// must run before the units are rewritten. Specs whose types are unknown,
-// or can't be written in the cell, are left out: they are declared as
-// before.
-func (e *Engine) typedVars(pc *parsedCell, units []unit) map[*ast.ValueSpec][]string {
+// cellImports returns the imports made so far, by local name.
+func (e *Engine) cellImports() map[string]string {
 	imports := map[string]string{} // local name -> path
 	for _, k := range e.order {
 		if k.name == "_" || k.name == "." || strings.HasPrefix(k.path, carryPrefix) || k.path == hookPath {
@@ -70,6 +66,23 @@ func (e *Engine) typedVars(pc *parsedCell, units []unit) map[*ast.ValueSpec][]st
 		}
 		imports[name] = k.path
 	}
+	return imports
+}
+
+// cellTypes is what go/types learnt about a cell.
+type cellTypes struct {
+	pkg       *types.Package
+	info      *types.Info
+	localName map[string]string // import path -> local name
+}
+
+// typedVars returns, for the var specs of units that may call a generic
+// function, the type of each name as Go source in this cell's scope. It
+// must run before the units are rewritten. Specs whose types are unknown,
+// or can't be written in the cell, are left out: they are declared as
+// before. ct, if not nil, is the cell's type-check.
+func (e *Engine) typedVars(pc *parsedCell, units []unit, ct *cellTypes) map[*ast.ValueSpec][]string {
+	imports := e.cellImports()
 	generic := map[string]bool{}
 	addGeneric := func(d ast.Decl) {
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Type.TypeParams != nil {
@@ -101,7 +114,30 @@ func (e *Engine) typedVars(pc *parsedCell, units []unit) map[*ast.ValueSpec][]st
 	if len(specs) == 0 {
 		return nil
 	}
-	return e.checkVarTypes(pc, specs, imports)
+	if ct == nil {
+		ct = e.checkCell(pc)
+	}
+	out := map[*ast.ValueSpec][]string{}
+	for _, vs := range specs {
+		var ts []string
+		for _, n := range vs.Names {
+			obj := ct.info.Defs[n]
+			if obj == nil {
+				ts = nil
+				break
+			}
+			s, ok := typeSource(obj.Type(), ct.pkg, ct.localName)
+			if !ok {
+				ts = nil
+				break
+			}
+			ts = append(ts, s)
+		}
+		if len(ts) == len(vs.Names) {
+			out[vs] = ts
+		}
+	}
+	return out
 }
 
 // callsGeneric reports whether es may call a generic function: a function
@@ -131,22 +167,30 @@ func callsGeneric(es []ast.Expr, imports map[string]string, generic map[string]b
 	return found
 }
 
-// checkVarTypes type-checks the cell's declarations with those of earlier
-// cells and returns the types of specs' names.
-func (e *Engine) checkVarTypes(pc *parsedCell, specs []*ast.ValueSpec, imports map[string]string) map[*ast.ValueSpec][]string {
+// checkCell type-checks the cell's declarations and statements with the
+// declarations of earlier cells. Errors are ignored: what go/types can't
+// tell stays unknown.
+func (e *Engine) checkCell(pc *parsedCell) *cellTypes {
+	imports := e.cellImports()
 	imp := &ast.GenDecl{Tok: token.IMPORT, Lparen: 1}
 	for name, path := range imports {
 		imp.Specs = append(imp.Specs, importKey{name: name, path: path}.spec())
 	}
 	f := &ast.File{Name: ast.NewIdent("main"), Decls: []ast.Decl{imp}}
 	mine := map[string]bool{}
+	body := &ast.BlockStmt{}
 	for _, it := range pc.items {
 		if it.decl != nil {
 			for _, k := range declKeys(it.decl) {
 				mine[k] = true
 			}
 			f.Decls = append(f.Decls, it.decl)
+		} else {
+			body.List = append(body.List, it.stmt)
 		}
+	}
+	if len(body.List) > 0 {
+		f.Decls = append(f.Decls, &ast.FuncDecl{Name: ast.NewIdent("_"), Type: &ast.FuncType{Params: &ast.FieldList{}}, Body: body})
 	}
 	for _, df := range e.definitions() {
 		redeclared := false
@@ -164,7 +208,7 @@ func (e *Engine) checkVarTypes(pc *parsedCell, specs []*ast.ValueSpec, imports m
 		}
 		f.Decls = append(f.Decls, d)
 	}
-	info := &types.Info{Defs: map[*ast.Ident]types.Object{}}
+	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
 	conf := types.Config{
 		Importer:                 typesImporter{},
 		Error:                    func(error) {}, // unknown names stay unknown
@@ -172,34 +216,11 @@ func (e *Engine) checkVarTypes(pc *parsedCell, specs []*ast.ValueSpec, imports m
 		GoVersion:                "go1.26",
 	}
 	pkg, _ := conf.Check("main", e.fset, []*ast.File{f}, info)
-	if pkg == nil {
-		return nil
-	}
 	localName := map[string]string{} // path -> local name
 	for name, path := range imports {
 		localName[path] = name
 	}
-	out := map[*ast.ValueSpec][]string{}
-	for _, vs := range specs {
-		var ts []string
-		for _, n := range vs.Names {
-			obj := info.Defs[n]
-			if obj == nil {
-				ts = nil
-				break
-			}
-			s, ok := typeSource(obj.Type(), pkg, localName)
-			if !ok {
-				ts = nil
-				break
-			}
-			ts = append(ts, s)
-		}
-		if len(ts) == len(vs.Names) {
-			out[vs] = ts
-		}
-	}
-	return out
+	return &cellTypes{pkg: pkg, info: info, localName: localName}
 }
 
 // typeSource writes t as Go source in the cell's scope: types of the cells
@@ -299,4 +320,74 @@ func tupleWritable(tu *types.Tuple, main *types.Package, depth int) bool {
 		}
 	}
 	return true
+}
+
+// displayImport is how the engine imports package display for the
+// conversions of renderKind.
+var displayImport = importKey{name: "_cldisplay", path: "github.com/chanlab/chanlab/snippets/display"}
+
+// renderKind returns the interface of package display, "Renderer" or
+// "MetadataRenderer", that the cell's trailing expression must be assigned
+// to before it is shown, or "". yaegi drops the methods of a value of an
+// interpreted type when it becomes an any, but keeps them in a variable of
+// a compiled interface type; so a value whose type, declared in a cell,
+// has RenderMIME() display.MIME goes through such a variable. The cell's
+// type-check is returned when one was made.
+func (e *Engine) renderKind(pc *parsedCell) (string, *cellTypes) {
+	if pc.trailing == nil || !e.declaresRenderMIME(pc) {
+		return "", nil
+	}
+	ct := e.checkCell(pc)
+	tv, ok := ct.info.Types[pc.trailing]
+	if !ok || tv.Type == nil || !tv.IsValue() {
+		return "", ct
+	}
+	t := tv.Type
+	base := t
+	if p, ok := t.(*types.Pointer); ok {
+		base = p.Elem()
+	}
+	if n, ok := types.Unalias(base).(*types.Named); !ok || n.Obj().Pkg() != ct.pkg {
+		return "", ct // compiled types keep their methods
+	}
+	ms := types.NewMethodSet(t)
+	if !hasMethod(ms, "RenderMIME", func(r types.Type) bool {
+		n, ok := types.Unalias(r).(*types.Named)
+		return ok && n.Obj().Name() == "MIME" && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == displayImport.path
+	}) {
+		return "", ct
+	}
+	if hasMethod(ms, "RenderMetadata", func(r types.Type) bool {
+		return types.Identical(r, types.NewMap(types.Typ[types.String], types.Universe.Lookup("any").Type()))
+	}) {
+		return "MetadataRenderer", ct
+	}
+	return "Renderer", ct
+}
+
+// hasMethod reports whether ms has a method name without parameters and
+// with one result for which result returns true.
+func hasMethod(ms *types.MethodSet, name string, result func(types.Type) bool) bool {
+	sel := ms.Lookup(nil, name)
+	if sel == nil {
+		return false
+	}
+	sig, ok := sel.Type().(*types.Signature)
+	return ok && sig.Params().Len() == 0 && sig.Results().Len() == 1 && result(sig.Results().At(0).Type())
+}
+
+// declaresRenderMIME reports whether this cell or an earlier one declares
+// a method RenderMIME.
+func (e *Engine) declaresRenderMIME(pc *parsedCell) bool {
+	for k := range e.defs {
+		if strings.HasSuffix(k, ".RenderMIME") {
+			return true
+		}
+	}
+	for _, it := range pc.items {
+		if fd, ok := it.decl.(*ast.FuncDecl); ok && fd.Recv != nil && fd.Name.Name == "RenderMIME" {
+			return true
+		}
+	}
+	return false
 }
