@@ -10,6 +10,7 @@ const Prelude = `package main
 import (
 	_clreflect "reflect"
 	_clsort "sort"
+	_clsync "sync"
 
 	_clrt "github.com/chanlab/chanlab/kernel/engine/rt"
 )
@@ -287,6 +288,98 @@ func _clCmpCompare[T _clOrdered](x, y T) int {
 }
 
 func _clCmpLess[T _clOrdered](x, y T) bool { return _clLess(x, y) }
+
+// _clAtomicPointer is atomic.Pointer[T], which is generic and so missing
+// from the symbol tables. A mutex stands in for the atomic operations.
+type _clAtomicPointer[T any] struct {
+	mu _clsync.Mutex
+	v  *T
+}
+
+func (p *_clAtomicPointer[T]) Load() *T {
+	p.mu.Lock()
+	v := p.v
+	p.mu.Unlock()
+	return v
+}
+
+func (p *_clAtomicPointer[T]) Store(v *T) {
+	p.mu.Lock()
+	p.v = v
+	p.mu.Unlock()
+}
+
+func (p *_clAtomicPointer[T]) Swap(v *T) *T {
+	p.mu.Lock()
+	old := p.v
+	p.v = v
+	p.mu.Unlock()
+	return old
+}
+
+func (p *_clAtomicPointer[T]) CompareAndSwap(old, v *T) bool {
+	p.mu.Lock()
+	ok := p.v == old
+	if ok {
+		p.v = v
+	}
+	p.mu.Unlock()
+	return ok
+}
+
+// _clErrorsAsType is errors.AsType (Go 1.26): the first error in err's
+// tree, depth first, that has type E. Errors are unwrapped through their
+// compiled Unwrap methods (found by reflect, as yaegi's assertions to
+// interface{ Unwrap() error } fail on compiled errors); As methods are not
+// consulted. An interpreted error that went through compiled code comes
+// back in yaegi's wrapper, whose IValue field holds it.
+func _clErrorsAsType[E error](err error) (E, bool) {
+	var t E
+	stack := []error{err}
+	for len(stack) > 0 {
+		e := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if e == nil {
+			continue
+		}
+		// The wrapper is tested first: asserting it to E panics in yaegi.
+		v := _clreflect.ValueOf(e)
+		if v.Kind() == _clreflect.Struct && v.NumField() > 0 && v.Type().Field(0).Name == "IValue" {
+			in := v.Field(0).Elem()
+			tv := _clreflect.ValueOf(&t).Elem()
+			if in.IsValid() && in.Type() == tv.Type() {
+				tv.Set(in)
+				return t, true
+			}
+		} else if x, ok := e.(E); ok {
+			return x, true
+		}
+		stack = append(stack, _clUnwrap(e)...)
+	}
+	return t, false
+}
+
+// _clUnwrap returns what err's Unwrap method returns, in reverse order.
+// The results are moved with reflect: yaegi's type switches and
+// assertions to error miss compiled errors.
+func _clUnwrap(err error) []error {
+	m := _clreflect.ValueOf(err).MethodByName("Unwrap")
+	if !m.IsValid() || m.Type().NumIn() != 0 || m.Type().NumOut() != 1 {
+		return nil
+	}
+	r := m.Call(nil)[0]
+	var out []error
+	if r.Kind() == _clreflect.Slice {
+		out = make([]error, r.Len())
+		for i := range out {
+			_clreflect.ValueOf(&out[len(out)-1-i]).Elem().Set(r.Index(i))
+		}
+		return out
+	}
+	out = make([]error, 1)
+	_clreflect.ValueOf(&out[0]).Elem().Set(r)
+	return out
+}
 `
 
 // shims maps a standard-library generic function, by import path and name,
@@ -304,4 +397,12 @@ var shims = map[string]map[string]string{
 		"Max": "_clSlicesMax", "Min": "_clSlicesMin", "Equal": "_clSlicesEqual",
 	},
 	"cmp": {"Compare": "_clCmpCompare", "Less": "_clCmpLess"},
+}
+
+// genericShims maps a generic type or function of the standard library
+// that cells instantiate explicitly, by import path and name, to the
+// Prelude declaration that replaces it.
+var genericShims = map[string]map[string]string{
+	"sync/atomic": {"Pointer": "_clAtomicPointer"},
+	"errors":      {"AsType": "_clErrorsAsType"},
 }

@@ -58,6 +58,8 @@
 //   - returns.go: `return f()` of several values becomes temporaries and a
 //     return of them, where yaegi loses values converted to other result
 //     types (an error returned through (any, error) became nil).
+//   - genericstd.go: atomic.Pointer[T] and errors.AsType[E], generic and
+//     so missing from the symbol tables, become Prelude versions.
 //   - methodexpr.go: method expressions (*T).M and T.M become function
 //     literals calling the method, which yaegi calls wrongly.
 //   - multiassign.go: a parallel assignment of nil (p, err = nil, e), which
@@ -154,6 +156,7 @@ func (r *rewriter) run() error {
 	r.nameParams()
 	r.splitReturns()
 	r.lowerMethodExprs()
+	r.replaceGenericStd()
 	r.rewriteExprs()
 	r.rewriteIterTypes()
 	r.bindTypeSwitches()
