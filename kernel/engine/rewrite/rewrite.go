@@ -66,8 +66,13 @@
 //     yaegi fails on, becomes single assignments.
 //
 // Some rewrites need types. Apply type-checks the file with go/types,
-// tolerating errors: imported packages are empty except a few stubs
-// (stubs.go), names from earlier cells come from the Session. Where a type
+// tolerating errors: imported packages come from Session.Importer (by
+// default symbols.Importer, which converts the reflect types of the
+// symbol tables the interpreter runs, one package on first use: about
+// 1 ms for fmt, sync, time, context, errgroup and pools together, 3 ms for
+// net/http); the generic packages yaegi runs from source (iter, cmp, maps,
+// slices) from stubs (stubs.go) completed by the extension files of
+// package symbols; names from earlier cells from the Session. Where a type
 // stays unknown, the statement is left as written.
 //
 // # What still differs from Go
@@ -90,8 +95,9 @@
 //     and are never assigned after their declaration (directly, through a
 //     field of a struct value, or by a pointer method such as wg.Add);
 //     otherwise compiled code calling them sees the last iteration's value.
-//     Only a few standard packages have type stubs (stubs.go): variables of
-//     types from other packages count as unnamed.
+//     A type can't be named when its package is not imported by any cell
+//     (a loop over os.ReadDir's []fs.DirEntry without importing io/fs),
+//     when it is unexported or an instance of a compiled generic type.
 //   - recover does not work in a call deferred inside a range-over-func
 //     body; goto out of such a body is refused with an error.
 //   - A goroutine's own deferred calls (wg.Done) run before rt reports its

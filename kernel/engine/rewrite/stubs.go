@@ -12,15 +12,17 @@ import (
 )
 
 // stubs declares, for type checking only, the parts of a few
-// standard-library packages whose types decide a rewrite: iterators a cell
-// ranges over, ints it ranges over, the generic functions of maps and
-// slices that Prelude provides, and the time, sync and sync/atomic types
-// that loop variables and captured variables often have (a closure is built
-// by a factory only when the captured types are known, and methods with
+// standard-library packages whose types decide a rewrite. For iter, cmp,
+// maps and slices, which yaegi runs from source, they are what the
+// type checker sees (the generic functions have the type parameters of
+// their Prelude counterparts); the others stand in only when
+// Session.Importer lacks the package: iterators a cell ranges over, ints
+// it ranges over, and the time, sync and sync/atomic types that loop
+// variables and captured variables often have (a closure is built by a
+// factory only when the captured types are known, and methods with
 // pointer receivers, like wg.Add, count as changing the variable). Any
-// other import type-checks as an empty package, so expressions using it
-// have unknown types. (Real export data costs 0.25-1 s per package on first
-// import, too slow for a cell.)
+// other import without a table type-checks as an empty package, so
+// expressions using it have unknown types.
 var stubs = map[string]string{
 	"iter": `package iter
 type Seq[V any] func(yield func(V) bool)

@@ -258,3 +258,13 @@ func BenchmarkImporterAll(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkImporterHeavy measures the first import of a large package.
+func BenchmarkImporterHeavy(b *testing.B) {
+	for b.Loop() {
+		imp := symbols.NewImporter(symbols.Symbols)
+		if _, err := imp.Import("net/http"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
