@@ -133,6 +133,19 @@ func parseCell(fset *token.FileSet, code string, count int) (*parsedCell, error)
 			pc.trailing = es.X
 		}
 	}
+	// print and println write to standard error (see println.go), unless
+	// the cell declares its own.
+	declared := map[string]bool{}
+	for _, it := range pc.items {
+		if it.decl != nil {
+			for _, k := range declKeys(it.decl) {
+				declared[k] = true
+			}
+		}
+	}
+	for _, it := range pc.items {
+		redirectPrints(it.node(), func(name string) bool { return declared[name] })
+	}
 	return pc, nil
 }
 

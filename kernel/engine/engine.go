@@ -193,6 +193,10 @@ func (e *Engine) hookSymbols() interp.Exports {
 		hookPath + "/hook": {
 			"Out":   out,
 			"Block": reflect.ValueOf(e.blockHook),
+			"Print": reflect.ValueOf(func(v ...any) { runtimePrint(e.opts.Stderr, false, v) }),
+			"Println": reflect.ValueOf(func(v ...any) {
+				runtimePrint(e.opts.Stderr, true, v)
+			}),
 		},
 		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{
 			out: {rendererType, stringerType, errorType},

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -147,5 +148,36 @@ func mk() Box { return Box{3} }`)
 chart.Bar("t", "s", []string{"a"}, []float64{1})`)
 	if r.Status != "ok" || r.Data["image/png"] == nil || r.Metadata["image/png"] == nil {
 		t.Errorf("chart: status %s, metadata %v, %s %s", r.Status, r.Metadata, r.EName, r.EValue)
+	}
+}
+
+// print and println write to standard error, formatted as Go's runtime
+// does.
+func TestPrintlnGoesToStderr(t *testing.T) {
+	var stdout, stderr syncBuffer
+	e, err := New(Options{Stdout: &stdout, Stderr: &stderr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	r := e.Execute(context.Background(), `import "fmt"
+fmt.Println("out")
+println("err", 42, true, 1.5, -2.0)
+print("a", 1, "\n")
+func f() { defer println("deferred") }
+f()`, 1)
+	if r.Status != "ok" {
+		t.Fatalf("%+v", r)
+	}
+	if got := stdout.Take(); got != "out\n" {
+		t.Errorf("stdout %q", got)
+	}
+	if got, want := stderr.Take(), "err 42 true +1.500000e+000 -2.000000e+000\na1\ndeferred\n"; got != want {
+		t.Errorf("stderr %q, want %q", got, want)
+	}
+	// A cell's own println is called as declared.
+	r = e.Execute(context.Background(), "func println(s string) { fmt.Print(\"mine:\", s) }\nprintln(\"x\")", 2)
+	if got := stdout.Take(); r.Status != "ok" || got != "mine:x" {
+		t.Errorf("own println: %+v, stdout %q", r, got)
 	}
 }
