@@ -401,8 +401,8 @@ func (e *Engine) prepare(ctx context.Context, pc *parsedCell, units []unit) erro
 			body = body[: len(body)-1 : len(body)-1]
 			arg := last.X
 			if kind != "" {
-				// var _clR _cldisplay.Renderer = x: see renderKind.
-				r := &ast.Ident{NamePos: last.Pos(), Name: "_clR"}
+				// var _clShown _cldisplay.Renderer = x: see renderKind.
+				r := &ast.Ident{NamePos: last.Pos(), Name: "_clShown"}
 				body = append(body, &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: last.Pos(), Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{
 					Names:  []*ast.Ident{r},
 					Type:   &ast.SelectorExpr{X: ast.NewIdent(displayImport.name), Sel: ast.NewIdent(kind)},
