@@ -28,8 +28,11 @@ import (
 //
 // The factory copies the value, so an assignment to the variable after the
 // closure is made, in the same iteration, is not seen by the closure (nor
-// the reverse). Closures whose captured variables have types that can't be
-// written in the cell are left to copyLoopVars alone.
+// the reverse). A captured variable whose type can't be written in the
+// cell (its package is not imported) is copied inside the factory instead,
+// `e := e`, which yaegi also runs correctly:
+//
+//	wg.Go(func() func() { e := e; return func() { use(e) } }())
 
 // findLoopClosures records, before any rewrite, the function literals to
 // be built by factories and the variables each captures: loop variables
@@ -160,16 +163,16 @@ func (r *rewriter) findLoopClosures() {
 		if len(captured) == 0 {
 			return true
 		}
+		if !deferred[fl] {
+			r.factories[fl] = captured
+			return true
+		}
 		for _, v := range captured {
 			if r.typeName(v.Type()) == "" {
 				return true
 			}
 		}
-		if deferred[fl] {
-			r.deferCaptures[fl] = captured
-		} else {
-			r.factories[fl] = captured
-		}
+		r.deferCaptures[fl] = captured
 		return true
 	})
 }
@@ -192,19 +195,33 @@ func (r *rewriter) buildFactories() {
 		}
 		pos := fl.Pos()
 		var params []*ast.Field
-		var args []ast.Expr
+		var args, copies []ast.Expr
 		for _, v := range vars {
+			name := r.typeName(v.Type())
+			if name == "" {
+				copies = append(copies, &ast.Ident{NamePos: pos, Name: v.Name()})
+				continue
+			}
 			params = append(params, &ast.Field{
 				Names: []*ast.Ident{{NamePos: pos, Name: v.Name()}},
-				Type:  &ast.Ident{NamePos: pos, Name: r.typeName(v.Type())},
+				Type:  &ast.Ident{NamePos: pos, Name: name},
 			})
 			args = append(args, &ast.Ident{NamePos: pos, Name: v.Name()})
 		}
+		var body []ast.Stmt
+		if len(copies) > 0 {
+			rhs := make([]ast.Expr, len(copies))
+			for i, c := range copies {
+				rhs[i] = ident(c.(*ast.Ident), pos)
+			}
+			body = append(body, define(pos, copies, rhs...))
+		}
+		body = append(body, &ast.ReturnStmt{Return: pos, Results: []ast.Expr{fl}})
 		factory := &ast.FuncLit{
 			Type: &ast.FuncType{Func: pos,
 				Params:  &ast.FieldList{Opening: pos, List: params, Closing: pos},
 				Results: &ast.FieldList{List: []*ast.Field{{Type: fl.Type}}}},
-			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ReturnStmt{Return: pos, Results: []ast.Expr{fl}}}, Rbrace: fl.End() - 1},
+			Body: &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: fl.End() - 1},
 		}
 		c.Replace(call(factory, fl.End()-1, args...))
 		return true

@@ -166,6 +166,29 @@ func main() {
 	}
 }
 `, "0s <nil>\n1µs <nil>\n2µs <nil>\n"},
+		{"type of a package the cell does not import", `package main
+
+import (
+	"fmt"
+	"os"
+	"sync"
+)
+
+func main() {
+	entries, err := os.ReadDir("/") // []fs.DirEntry; io/fs is not imported
+	if err != nil {
+		panic(err)
+	}
+	var mu sync.Mutex
+	seen := map[string]bool{}
+	var wg sync.WaitGroup
+	for _, e := range entries {
+		wg.Go(func() { mu.Lock(); seen[e.Name()] = true; mu.Unlock() })
+	}
+	wg.Wait()
+	fmt.Println(len(seen) == len(entries) && len(seen) > 1)
+}
+`, "true\n"},
 	})
 }
 

@@ -99,6 +99,32 @@ func f(urls []string, fetch func(string) int) {
 	}
 	wg.Wait()
 }`},
+		{name: "a type the cell can't name is copied inside the factory", in: `
+import (
+	"os"
+	"sync"
+)
+
+func f() {
+	var wg sync.WaitGroup
+	es, _ := os.ReadDir(".")
+	for _, e := range es {
+		wg.Go(func() { println(e.Name()) })
+	}
+}`, want: `
+import (
+	"os"
+	"sync"
+)
+
+func f() {
+	var wg sync.WaitGroup
+	es, _ := os.ReadDir(".")
+	for _, e := range es {
+		e := e
+		wg.Go(func() func() { e := e; return func() { println(e.Name()) } }())
+	}
+}`},
 		{name: "values changed through fields and methods stay shared", in: `
 import "sync"
 
