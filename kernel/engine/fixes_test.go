@@ -44,6 +44,7 @@ m := map[string]int{"b": 1, "a": 2}`)
 		{"get := sync.OnceValue(func() int { return 7 })\nget()", "7"},
 		{"keys := maps.Keys(m)\nn := 0\nfor range keys { n++ }\nn", "2"},
 		{"var a, b = slices.Max(ys), slices.Min(ys)\n[]int{a, b}", "[3 1]"},
+		{"var ws []int = slices.Clone(ys)\nws", "[3 1 2]"},
 		// Declared again: the value changes in place.
 		{"zs := slices.Clone(ys[:1])\nzs", "[3]"},
 		{"func first() int { return zs[0] }\nzs = slices.Clone(ys[1:])\nfirst()", "1"},

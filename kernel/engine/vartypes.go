@@ -97,6 +97,7 @@ func (e *Engine) typedVars(pc *parsedCell, units []unit, ct *cellTypes) map[*ast
 			addGeneric(it.decl)
 		}
 	}
+	out := map[*ast.ValueSpec][]string{}
 	var specs []*ast.ValueSpec
 	for _, u := range units {
 		if !u.vars {
@@ -105,19 +106,29 @@ func (e *Engine) typedVars(pc *parsedCell, units []unit, ct *cellTypes) map[*ast
 		for _, d := range u.decls {
 			for _, s := range d.(*ast.GenDecl).Specs {
 				vs := s.(*ast.ValueSpec)
-				if vs.Type == nil && callsGeneric(vs.Values, imports, generic) {
+				if len(vs.Values) == 0 || !callsGeneric(vs.Values, imports, generic) {
+					continue
+				}
+				if vs.Type == nil {
 					specs = append(specs, vs)
+					continue
+				}
+				// `var zs []int = slices.Clone(ys)` gives an empty slice
+				// in yaegi: assign it too.
+				if t, err := printNode(e.fset, vs.Type, false); err == nil {
+					for range vs.Names {
+						out[vs] = append(out[vs], t)
+					}
 				}
 			}
 		}
 	}
 	if len(specs) == 0 {
-		return nil
+		return out
 	}
 	if ct == nil {
 		ct = e.checkCell(pc)
 	}
-	out := map[*ast.ValueSpec][]string{}
 	for _, vs := range specs {
 		var ts []string
 		for _, n := range vs.Names {
