@@ -260,6 +260,36 @@ def test_interrupt_while_idle_stops_background_goroutines(fresh_kernel):
     assert stdout_of(msgs) == "after\n"
 
 
+def test_rich_results_and_metadata(kernel):
+    km, kc = kernel
+    flush(kc)
+    code = (
+        'import "chanlab/display"\n'
+        "type Card struct{ Name string }\n"
+        'func (c Card) RenderMIME() display.MIME { return display.MIME{"text/html": "<b>" + c.Name + "</b>", "text/plain": c.Name} }\n'
+        'func card() Card { return Card{"ace"} }\n'
+        "card()"
+    )
+    reply, msgs = run(kc, code)
+    assert reply["status"] == "ok", reply
+    results = [m["content"] for m in msgs if m["msg_type"] == "execute_result"]
+    assert len(results) == 1 and results[0]["data"].get("text/html") == "<b>ace</b>", results
+    reply, msgs = run(kc, 'import "chanlab/chart"\nchart.Bar("t", "s", []string{"a"}, []float64{1})')
+    assert reply["status"] == "ok", reply
+    results = [m["content"] for m in msgs if m["msg_type"] == "execute_result"]
+    assert len(results) == 1 and "image/png" in results[0]["data"], results
+    assert results[0]["metadata"]["image/png"]["width"] == 640, results[0]["metadata"]
+
+
+def test_println_goes_to_stderr(kernel):
+    km, kc = kernel
+    flush(kc)
+    reply, msgs = run(kc, 'println("to stderr", 2)')
+    assert reply["status"] == "ok", reply
+    assert stdout_of(msgs, "stderr") == "to stderr 2\n"
+    assert stdout_of(msgs) == ""
+
+
 def test_interrupt_through_kernel_manager(kernel):
     km, kc = kernel
     flush(kc)
