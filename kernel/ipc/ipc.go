@@ -31,6 +31,9 @@ const MaxFrame = 256 << 20
 
 // Request is a message from the protocol process to the worker.
 type Request struct {
+	// ID identifies the request; an "interrupt" carries the ID of the
+	// execute request it stops, or 0 when no cell runs (the worker then
+	// stops the goroutines earlier cells left running).
 	ID int `json:"id"`
 	// Op is "execute", "replay", "interrupt" or "shutdown".
 	Op    string `json:"op"`
