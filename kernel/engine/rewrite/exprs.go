@@ -30,6 +30,9 @@ func (r *rewriter) rewriteExprs() {
 			}
 		case *ast.SelectorExpr:
 			repl = r.shim(ce, fun)
+			if repl == nil {
+				repl = r.errorsAs(ce, fun)
+			}
 		}
 		if repl != nil {
 			c.Replace(repl)

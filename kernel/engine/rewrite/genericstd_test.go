@@ -16,6 +16,15 @@ func f(err error) { _, _ = errors.AsType[*E](err) }`, `import "errors"
 type E struct{}
 func (E) Error() string { return "" }
 func f(err error) { _, _ = _clErrorsAsType[*E](err) }`},
+		{"errors.As with an interpreted pointer type", `import "errors"
+type E struct{}
+func (*E) Error() string { return "" }
+func f(err error) bool { var e *E; return errors.As(err, &e) }`, `import "errors"
+type E struct{}
+func (*E) Error() string { return "" }
+func f(err error) bool { var e *E; return _clErrorsAs[*E](err, &e) }`},
+		{"errors.As with a compiled type stays", `import ("errors"; "io/fs")
+func f(err error) bool { var e *fs.PathError; return errors.As(err, &e) }`, ""},
 	})
 }
 
@@ -62,6 +71,10 @@ func main() {
 	fmt.Println(pe.Path, ok)
 	_, ok = errors.AsType[*PathError](errors.New("other"))
 	fmt.Println(ok)
+	var target *PathError
+	fmt.Println(errors.As(joined, &target), target.Path)
+	fmt.Println(errors.As(&PathError{"/z"}, &target), target.Path)
+	fmt.Println(errors.As(errors.New("no"), &target), target.Path)
 }
-`, "true\nv1+++ true\npath: /x\n/y true\nfalse\n"}})
+`, "true\nv1+++ true\npath: /x\n/y true\nfalse\ntrue /y\ntrue /z\nfalse /z\n"}})
 }

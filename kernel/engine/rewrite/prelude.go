@@ -327,12 +327,41 @@ func (p *_clAtomicPointer[T]) CompareAndSwap(old, v *T) bool {
 	return ok
 }
 
-// _clErrorsAsType is errors.AsType (Go 1.26): the first error in err's
-// tree, depth first, that has type E. Errors are unwrapped through their
-// compiled Unwrap methods (found by reflect, as yaegi's assertions to
+// _clErrorsAs is errors.As for a target of an interpreted type, which the
+// compiled errors.As rejects: it finds the first error in err's tree, depth
+// first, that has type E. Errors are unwrapped through their compiled
+// Unwrap methods (found by reflect, as yaegi's assertions to
 // interface{ Unwrap() error } fail on compiled errors); As methods are not
 // consulted. An interpreted error that went through compiled code comes
 // back in yaegi's wrapper, whose IValue field holds it.
+func _clErrorsAs[E any](err error, target *E) bool {
+	stack := []error{err}
+	for len(stack) > 0 {
+		e := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if e == nil {
+			continue
+		}
+		// The wrapper is tested first: asserting it to E panics in yaegi.
+		v := _clreflect.ValueOf(e)
+		if v.Kind() == _clreflect.Struct && v.NumField() > 0 && v.Type().Field(0).Name == "IValue" {
+			in := v.Field(0).Elem()
+			tv := _clreflect.ValueOf(target).Elem()
+			if in.IsValid() && in.Type() == tv.Type() {
+				tv.Set(in)
+				return true
+			}
+		} else if x, ok := e.(E); ok {
+			*target = x
+			return true
+		}
+		stack = append(stack, _clUnwrap(e)...)
+	}
+	return false
+}
+
+// _clErrorsAsType is errors.AsType (Go 1.26), like _clErrorsAs (a generic
+// function calling another crashes yaegi's compiler).
 func _clErrorsAsType[E error](err error) (E, bool) {
 	var t E
 	stack := []error{err}
@@ -342,7 +371,6 @@ func _clErrorsAsType[E error](err error) (E, bool) {
 		if e == nil {
 			continue
 		}
-		// The wrapper is tested first: asserting it to E panics in yaegi.
 		v := _clreflect.ValueOf(e)
 		if v.Kind() == _clreflect.Struct && v.NumField() > 0 && v.Type().Field(0).Name == "IValue" {
 			in := v.Field(0).Elem()
