@@ -21,6 +21,7 @@ func (r *rewriter) rewriteExprs() {
 		case *ast.Ident:
 			switch {
 			case !r.isBuiltin(fun):
+				repl = r.explicitTypeArgs(ce, fun)
 			case fun.Name == "min" || fun.Name == "max":
 				repl = r.minMax(ce)
 			case fun.Name == "clear":
@@ -61,4 +62,26 @@ func (r *rewriter) typeOf(e ast.Expr) types.Type {
 		return tv.Type
 	}
 	return nil
+}
+
+// explicitTypeArgs writes out the type arguments go/types inferred for a
+// call of a generic function the cell declares: fromChan(ch) becomes
+// fromChan[string](ch). yaegi fails to infer them in many cases (a
+// receive-only channel parameter given a bidirectional channel, several
+// type parameters, variadic arguments: "undefined type for T"). It
+// returns nil when there is nothing to write.
+func (r *rewriter) explicitTypeArgs(ce *ast.CallExpr, fun *ast.Ident) ast.Expr {
+	inst, ok := r.info.Instances[fun]
+	if !ok {
+		return nil
+	}
+	fn, ok := r.info.Uses[fun].(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "main" {
+		return nil
+	}
+	f := r.instantiate(fun, inst.TypeArgs)
+	if f == ast.Expr(fun) {
+		return nil
+	}
+	return &ast.CallExpr{Fun: f, Lparen: ce.Lparen, Args: ce.Args, Ellipsis: ce.Ellipsis, Rparen: ce.Rparen}
 }
