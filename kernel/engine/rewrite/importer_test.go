@@ -254,5 +254,18 @@ func BenchmarkApplyCell(b *testing.B) {
 				}
 			}
 		})
+		b.Run(bc.name+"/same-session", func(b *testing.B) {
+			fset := token.NewFileSet()
+			s := &Session{Importer: bc.imp}
+			for b.Loop() {
+				f, err := parser.ParseFile(fset, "cell.go", benchCell, parser.SkipObjectResolution)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := s.Apply(fset, f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

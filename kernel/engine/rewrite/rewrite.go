@@ -59,7 +59,13 @@
 //     return of them, where yaegi loses values converted to other result
 //     types (an error returned through (any, error) became nil).
 //   - genericstd.go: atomic.Pointer[T] and errors.AsType[E], generic and
-//     so missing from the symbol tables, become Prelude versions.
+//     so missing from the symbol tables, become Prelude versions; so does
+//     errors.As with a pointer to an interpreted error type, which the
+//     compiled errors.As rejects.
+//   - exprs.go, shims.go: calls of the cell's generic functions and of the
+//     generic functions of the interpreted slices, maps and cmp get the
+//     type arguments go/types inferred written out (yaegi fails to infer
+//     from receive-only channels, several type parameters, variadics).
 //   - methodexpr.go: method expressions (*T).M and T.M become function
 //     literals calling the method, which yaegi calls wrongly.
 //   - multiassign.go: a parallel assignment of nil (p, err = nil, e), which
