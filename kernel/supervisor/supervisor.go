@@ -17,10 +17,11 @@
 // When the worker dies, from a fatal runtime error, os.Exit or a kill, the
 // running cell gets an error that says so in plain words, a new worker is
 // started, and the cells that ran successfully are replayed into it; the
-// crashed cell's error ends with one line saying what the replay restored. An interrupt
-// is sent to the worker as a request; if the cell has not finished
-// InterruptGrace later, the worker's process group is killed and replaced
-// in the same way.
+// crashed cell's error ends with one line saying what the replay restored.
+// An interrupt is sent to the worker as a request; if the cell has not
+// finished InterruptGrace later, the worker's process group is killed and
+// replaced in the same way. An interrupt while no cell runs makes the
+// worker stop the goroutines earlier cells left running.
 package supervisor
 
 import (
