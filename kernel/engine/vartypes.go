@@ -226,7 +226,21 @@ func (e *Engine) checkCell(pc *parsedCell) *cellTypes {
 		DisableUnusedImportCheck: true,
 		GoVersion:                "go1.26",
 	}
-	pkg, _ := conf.Check("main", e.fset, []*ast.File{f}, info)
+	pkg := func() (pkg *types.Package) {
+		// Checking is an optimisation of what the engine generates:
+		// never let it end the worker.
+		defer func() {
+			if recover() != nil {
+				pkg = nil
+			}
+		}()
+		pkg, _ = conf.Check("main", e.fset, []*ast.File{f}, info)
+		return pkg
+	}()
+	if pkg == nil {
+		pkg = types.NewPackage("main", "main")
+		info = &types.Info{Defs: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
+	}
 	localName := map[string]string{} // path -> local name
 	for name, path := range imports {
 		localName[path] = name
