@@ -227,7 +227,7 @@ func (e *Engine) checkCell(pc *parsedCell) *cellTypes {
 		GoVersion:                "go1.26",
 	}
 	pkg := func() (pkg *types.Package) {
-		// Checking is an optimisation of what the engine generates:
+		// go/types only refines what the engine generates:
 		// never let it end the worker.
 		defer func() {
 			if recover() != nil {
