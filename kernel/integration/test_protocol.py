@@ -435,6 +435,24 @@ def test_restart(fresh_kernel):
     assert reply["status"] == "ok"
 
 
+def test_history_survives_restart(fresh_kernel):
+    km, kc = fresh_kernel
+    marker = f"historyMarker{time.time_ns()} := 1"
+    reply, _ = run(kc, marker)
+    assert reply["status"] == "ok"
+    km.restart_kernel(now=False)
+    kc.wait_for_ready(timeout=60)
+    msg_id = kc.history(hist_access_type="search", pattern="historyMarker*", n=10, output=False, raw=True)
+    found = shell_reply(kc, msg_id)["content"]["history"]
+    assert [h for h in found if h[2] == marker], found
+    # The restarted kernel is a new session: the old cell has an older one.
+    run(kc, "2 + 2")
+    msg_id = kc.history(hist_access_type="tail", n=1, output=False, raw=True)
+    (latest,) = shell_reply(kc, msg_id)["content"]["history"]
+    old = [h for h in found if h[2] == marker][0]
+    assert latest[0] > old[0], (latest, old)
+
+
 def test_shutdown(fresh_kernel):
     km, kc = fresh_kernel
     msg = kc.session.msg("shutdown_request", {"restart": False})
