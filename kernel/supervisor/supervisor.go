@@ -196,6 +196,7 @@ func (s *Supervisor) Execute(ctx context.Context, req server.ExecuteRequest, out
 			s.counts = append(s.counts, req.Count)
 			s.mu.Unlock()
 		}
+		s.showNotes(res)
 		return convert(res)
 	}
 	if ctx.Err() != nil || s.isClosed() {
@@ -204,6 +205,26 @@ func (s *Supervisor) Execute(ctx context.Context, req server.ExecuteRequest, out
 	e := crashError(w, s.cfg.InterruptGrace)
 	e.Traceback = append(e.Traceback, s.recover(ctx)...)
 	return server.ExecuteResult{Status: "error", Error: e}
+}
+
+// showNotes delivers the notes of a cell's result (a rebuild of the
+// interpreter, goroutines stopped by an interrupt): at the end of an
+// error's traceback, or else as standard error text after the cell's
+// output.
+func (s *Supervisor) showNotes(res *ipc.Result) {
+	if len(res.Notes) == 0 {
+		return
+	}
+	if res.Status == "error" {
+		res.Traceback = append(res.Traceback, res.Notes...)
+		return
+	}
+	var b strings.Builder
+	for _, n := range res.Notes {
+		b.WriteString(strings.TrimSpace(n) + "\n")
+	}
+	s.out.write(stderr, []byte(b.String()))
+	s.out.flush()
 }
 
 // do sends r to w and waits for its done event (ok) or for the worker to

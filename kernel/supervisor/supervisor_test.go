@@ -115,6 +115,11 @@ func runFake(ctx context.Context, r ipc.Request, replayed int) *ipc.Result {
 		return &ipc.Result{Status: "ok", Data: map[string]any{"text/plain": arg}}
 	case "error":
 		return &ipc.Result{Status: "error", EName: "E", EValue: "bad", Traceback: []string{"bad"}}
+	case "note":
+		fmt.Print("out\n")
+		return &ipc.Result{Status: "ok", Notes: []string{arg}}
+	case "errnote":
+		return &ipc.Result{Status: "error", EName: "E", EValue: "bad", Traceback: []string{"bad"}, Notes: []string{arg}}
 	case "wait":
 		<-ctx.Done()
 		return &ipc.Result{Status: "error", EName: "Interrupted", EValue: "interrupted"}
@@ -258,6 +263,23 @@ func TestOutputInOrder(t *testing.T) {
 	res, _ = execCell(s, "error")
 	if res.Status != "error" || res.Error.EName != "E" {
 		t.Errorf("error result %+v", res)
+	}
+}
+
+// A cell's notes (a rebuild of the interpreter) reach the user: after
+// the output of a cell that succeeded, in the traceback of one that failed.
+func TestNotesAreShown(t *testing.T) {
+	s := newSupervisor(t, time.Minute)
+	res, out := execCell(s, "note:Rebuilt the interpreter.")
+	if res.Status != "ok" {
+		t.Fatalf("result %+v", res)
+	}
+	if got := strings.Join(out.all(), "|"); got != "stdout:out\n|stderr:Rebuilt the interpreter.\n" {
+		t.Errorf("output %q", got)
+	}
+	res, _ = execCell(s, "errnote:Also stopped 2 goroutine(s).")
+	if res.Status != "error" || strings.Join(res.Error.Traceback, "|") != "bad|Also stopped 2 goroutine(s)." {
+		t.Errorf("error result %+v", res.Error)
 	}
 }
 
