@@ -66,6 +66,8 @@
 //     generic functions of the interpreted slices, maps and cmp get the
 //     type arguments go/types inferred written out (yaegi fails to infer
 //     from receive-only channels, several type parameters, variadics).
+//   - genericalias.go: instances of generic type aliases (Go 1.24) become
+//     the types they stand for; the alias declarations are dropped.
 //   - methodexpr.go: method expressions (*T).M and T.M become function
 //     literals calling the method, which yaegi calls wrongly.
 //   - multiassign.go: a parallel assignment of nil (p, err = nil, e), which
@@ -146,6 +148,8 @@ type rewriter struct {
 
 	factories     map[*ast.FuncLit][]*types.Var // closures to build by factories
 	deferCaptures map[*ast.FuncLit][]*types.Var // deferred closures: variables to pass as arguments
+
+	aliases []*ast.TypeSpec // generic alias declarations removed from the file
 }
 
 // fresh returns a new identifier, unique within the file, at pos.
@@ -169,6 +173,7 @@ func (r *rewriter) run() error {
 	r.splitReturns()
 	r.lowerMethodExprs()
 	r.replaceGenericStd()
+	r.expandGenericAliases()
 	r.rewriteExprs()
 	r.rewriteIterTypes()
 	r.bindTypeSwitches()

@@ -39,7 +39,7 @@ func (s *Session) Apply(fset *token.FileSet, f *ast.File) error {
 	info := s.check(fset, f)
 	r := &rewriter{fset: fset, file: f, info: info, imports: s.importNames(f, info)}
 	err := r.run()
-	s.remember(f)
+	s.remember(f, r.aliases)
 	return err
 }
 
@@ -90,9 +90,17 @@ func (s *Session) check(fset *token.FileSet, f *ast.File) *types.Info {
 }
 
 // remember keeps the imports and declarations of f for later cells,
-// without function bodies.
-func (s *Session) remember(f *ast.File) {
+// without function bodies, and the type declarations the rewrite removed
+// from f (generic aliases), which later cells still use.
+func (s *Session) remember(f *ast.File, removed []*ast.TypeSpec) {
 	keep := &ast.File{Name: f.Name, FileStart: f.FileStart, FileEnd: f.FileEnd, Package: f.Package, Imports: f.Imports}
+	if len(removed) > 0 {
+		specs := make([]ast.Spec, len(removed))
+		for i, ts := range removed {
+			specs[i] = ts
+		}
+		keep.Decls = append(keep.Decls, &ast.GenDecl{TokPos: removed[0].Pos(), Tok: token.TYPE, Specs: specs})
+	}
 	for _, d := range f.Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok {
 			c := *fd
