@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -122,6 +123,7 @@ import (
 	"go/types"
 	"fmt"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
@@ -268,4 +270,26 @@ func BenchmarkApplyCell(b *testing.B) {
 			}
 		})
 	}
+}
+
+// Sessions of several engines in one process share the default importer.
+func TestSessionsShareImporter(t *testing.T) {
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			fset := token.NewFileSet()
+			var s Session
+			for range 3 {
+				f, err := parser.ParseFile(fset, "cell.go", benchCell, parser.SkipObjectResolution)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if err := s.Apply(fset, f); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
