@@ -95,17 +95,17 @@
 //     string type matches any string), any(A{1}) == any(B{1}) is true, and
 //     %T and %v print the underlying struct type.
 //   - A bound type switch on an error value holding an interpreted pointer
-//     type misses its case (the comma-ok assertion err.(*MyErr) works), and
-//     errors.As with an interpreted target type panics ("errors: *target
-//     must be interface or implement error").
+//     type misses its case (the comma-ok assertion err.(*MyErr) works).
+//     errors.As with a target of an interpreted value type still panics
+//     ("errors: *target must be interface or implement error"), and
+//     errors.AsType finds no interpreted value type behind a compiled
+//     wrapper (fmt.Errorf("%w")): yaegi's wrapper keeps a one-field struct
+//     as its field alone. errors.Is never calls an interpreted Is method.
 //   - Closures handed to compiled code are built by factories only when
-//     the loop-scoped variables they capture have types the cell can name
-//     and are never assigned after their declaration (directly, through a
-//     field of a struct value, or by a pointer method such as wg.Add);
-//     otherwise compiled code calling them sees the last iteration's value.
-//     A type can't be named when its package is not imported by any cell
-//     (a loop over os.ReadDir's []fs.DirEntry without importing io/fs),
-//     when it is unexported or an instance of a compiled generic type.
+//     the loop-scoped variables they capture are never assigned after
+//     their declaration (directly, through a field of a struct value, or
+//     by a pointer method such as wg.Add); otherwise compiled code calling
+//     them sees the last iteration's value.
 //   - recover does not work in a call deferred inside a range-over-func
 //     body; goto out of such a body is refused with an error.
 //   - A goroutine's own deferred calls (wg.Done) run before rt reports its
