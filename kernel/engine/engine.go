@@ -299,6 +299,9 @@ func (e *Engine) run(ctx context.Context, code string, count int, notes *[]strin
 			return e.errorResult(ctx, err)
 		}
 	}
+	if err := e.missingImport(pc); err != nil {
+		return e.errorResult(ctx, err)
+	}
 	if e.redefines(pc) {
 		note, err := e.rebuild(ctx, pc)
 		if err != nil {
@@ -313,7 +316,7 @@ func (e *Engine) run(ctx context.Context, code string, count int, notes *[]strin
 	}
 	for _, u := range units {
 		if err := e.runUnit(ctx, pc, u); err != nil {
-			return e.errorResult(ctx, err)
+			return e.errorResult(ctx, e.clearerError(pc, err))
 		}
 		if len(e.retyped) > 0 {
 			// Functions compiled earlier still use the old variables.

@@ -182,3 +182,33 @@ f()`, 1)
 		t.Errorf("own println: %+v, stdout %q", r, got)
 	}
 }
+
+// A package used without its import is reported as such, and adding the
+// import then works (yaegi used to say "constant definition loop" and
+// keep a broken symbol for the name).
+func TestMissingImport(t *testing.T) {
+	te := newTestEngine(t)
+	cases := []struct{ code, want string }{
+		{"var mu sync.Mutex", `cell [1], line 1: undefined: sync (missing import "sync"?)`},
+		{"type T struct {\n\tmu sync.Mutex\n\tn  int\n}", `cell [2], line 2: undefined: sync (missing import "sync"?)`},
+		{"func now() time.Time { return time.Now() }", `cell [3], line 1: undefined: time (missing import "time"?); cell [3], line 1: undefined: time (missing import "time"?)`},
+		{"y := zz", "cell [4], line 1: undefined: zz"},
+	}
+	for _, c := range cases {
+		r, _ := te.run(c.code)
+		if r.Status != "error" || r.EName != ENameCompile || r.EValue != c.want {
+			t.Errorf("%q: %s %s %q, want %q", c.code, r.Status, r.EName, r.EValue, c.want)
+		}
+	}
+	te.ok("import \"sync\"\nvar mu sync.Mutex\nmu.Lock()")
+	if v, _ := te.ok("type T struct {\n\tmu sync.Mutex\n\tn  int\n}\nT{n: 2}.n"); v != "2" {
+		t.Errorf("T{n: 2}.n = %q", v)
+	}
+	// A parameter named like a package is no import.
+	if v, _ := te.ok("func f(time int) int { return time + 1 }\nf(1)"); v != "2" {
+		t.Errorf("f(1) = %q", v)
+	}
+	if v, _ := te.ok("type S struct{ X int }\nfunc g(strings S) int { return strings.X }\ng(S{3})"); v != "3" {
+		t.Errorf("g = %q", v)
+	}
+}

@@ -74,6 +74,7 @@ type cellTypes struct {
 	pkg       *types.Package
 	info      *types.Info
 	localName map[string]string // import path -> local name
+	errs      []error           // go/types' errors, in order
 }
 
 // typedVars returns, for the var specs of units that may call a generic
@@ -179,8 +180,8 @@ func callsGeneric(es []ast.Expr, imports map[string]string, generic map[string]b
 }
 
 // checkCell type-checks the cell's declarations and statements with the
-// declarations of earlier cells. Errors are ignored: what go/types can't
-// tell stays unknown.
+// declarations of earlier cells. Errors are collected in errs but
+// otherwise ignored: what go/types can't tell stays unknown.
 func (e *Engine) checkCell(pc *parsedCell) *cellTypes {
 	imports := e.cellImports()
 	imp := &ast.GenDecl{Tok: token.IMPORT, Lparen: 1}
@@ -220,9 +221,10 @@ func (e *Engine) checkCell(pc *parsedCell) *cellTypes {
 		f.Decls = append(f.Decls, d)
 	}
 	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
+	var errs []error
 	conf := types.Config{
 		Importer:                 typesImporter{},
-		Error:                    func(error) {}, // unknown names stay unknown
+		Error:                    func(err error) { errs = append(errs, err) },
 		DisableUnusedImportCheck: true,
 		GoVersion:                "go1.26",
 	}
@@ -245,7 +247,7 @@ func (e *Engine) checkCell(pc *parsedCell) *cellTypes {
 	for name, path := range imports {
 		localName[path] = name
 	}
-	return &cellTypes{pkg: pkg, info: info, localName: localName}
+	return &cellTypes{pkg: pkg, info: info, localName: localName, errs: errs}
 }
 
 // typeSource writes t as Go source in the cell's scope: types of the cells
