@@ -377,8 +377,12 @@ type rebind struct{ name, tmp string }
 // rewrite.Session.Apply (type-checking is most of a cell's cost).
 func (e *Engine) prepare(ctx context.Context, pc *parsedCell, units []unit) error {
 	kind, ct := e.renderKind(pc)
-	if kind != "" {
-		if err := e.importOnce(ctx, displayImport); err != nil {
+	if kind != "" && kind != "error" {
+		imp := displayImport
+		if kind == "Stringer" {
+			imp = fmtImport
+		}
+		if err := e.importOnce(ctx, imp); err != nil {
 			kind = ""
 		}
 	}
@@ -406,9 +410,16 @@ func (e *Engine) prepare(ctx context.Context, pc *parsedCell, units []unit) erro
 			if kind != "" {
 				// var _clShown _cldisplay.Renderer = x: see renderKind.
 				r := &ast.Ident{NamePos: last.Pos(), Name: "_clShown"}
+				var typ ast.Expr = &ast.SelectorExpr{X: ast.NewIdent(displayImport.name), Sel: ast.NewIdent(kind)}
+				switch kind {
+				case "Stringer":
+					typ = &ast.SelectorExpr{X: ast.NewIdent(fmtImport.name), Sel: ast.NewIdent(kind)}
+				case "error":
+					typ = ast.NewIdent("error")
+				}
 				body = append(body, &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: last.Pos(), Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{
 					Names:  []*ast.Ident{r},
-					Type:   &ast.SelectorExpr{X: ast.NewIdent(displayImport.name), Sel: ast.NewIdent(kind)},
+					Type:   typ,
 					Values: []ast.Expr{last.X},
 				}}}})
 				arg = &ast.Ident{NamePos: last.Pos(), Name: r.Name}

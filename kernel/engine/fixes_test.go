@@ -212,3 +212,33 @@ func TestMissingImport(t *testing.T) {
 		t.Errorf("g = %q", v)
 	}
 }
+
+// A call's result of a cell's type with String or Error shows through
+// that method, as a variable of the type does (yaegi dropped the methods
+// of a call's result: p.Add(q) showed {4 6}).
+func TestCallResultUsesStringMethod(t *testing.T) {
+	te := newTestEngine(t)
+	te.ok(`import "strconv"
+type Point struct{ X, Y int }
+func (p Point) String() string { return "(" + strconv.Itoa(p.X) + "," + strconv.Itoa(p.Y) + ")" }
+func (p Point) Add(q Point) Point { return Point{p.X + q.X, p.Y + q.Y} }
+type ErrBad struct{ Code int }
+func (e *ErrBad) Error() string { return "bad " + strconv.Itoa(e.Code) }
+func check() error { return &ErrBad{7} }
+func mkBad() *ErrBad { return &ErrBad{8} }
+p := Point{1, 2}`)
+	cases := []struct{ code, want string }{
+		{"p.Add(Point{3, 4})", "(4,6)"},
+		{"p", "(1,2)"},
+		{"mkBad()", "bad 8"},
+		{"check()", "bad 7"},
+		// fmt imported by the user after the engine's own import of it.
+		{"import \"fmt\"\nfmt.Sprint(p.X)", `"1"`},
+		{"p.Add(p)", "(2,4)"},
+	}
+	for _, c := range cases {
+		if v, _ := te.ok(c.code); v != c.want {
+			t.Errorf("%s = %q, want %q", c.code, v, c.want)
+		}
+	}
+}

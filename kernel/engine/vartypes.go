@@ -5,6 +5,7 @@ import (
 	"go/importer"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 	"sync"
 
@@ -353,15 +354,22 @@ func tupleWritable(tu *types.Tuple, main *types.Package, depth int) bool {
 // conversions of renderKind.
 var displayImport = importKey{name: "_cldisplay", path: "github.com/chanlab/chanlab/snippets/display"}
 
-// renderKind returns the interface of package display, "Renderer" or
-// "MetadataRenderer", that the cell's trailing expression must be assigned
-// to before it is shown, or "". yaegi drops the methods of a value of an
-// interpreted type when it becomes an any, but keeps them in a variable of
-// a compiled interface type; so a value whose type, declared in a cell,
-// has RenderMIME() display.MIME goes through such a variable. The cell's
-// type-check is returned when one was made.
+// fmtImport is how the engine imports package fmt for the conversions of
+// renderKind.
+var fmtImport = importKey{name: "_clfmt", path: "fmt"}
+
+// renderKind returns the interface that the cell's trailing expression
+// must be assigned to before it is shown, or "": "Renderer" or
+// "MetadataRenderer" of package display, "Stringer" of package fmt, or
+// "error". yaegi drops the methods of a value of an interpreted type when
+// it becomes an any (the result of a call, such as p.Add(q), shows as
+// {4 6} instead of its String()), but keeps them in a variable of a
+// compiled interface type; so a value whose type, declared in a cell, has
+// RenderMIME() display.MIME, String() string or Error() string goes
+// through such a variable. The cell's type-check is returned when one was
+// made.
 func (e *Engine) renderKind(pc *parsedCell) (string, *cellTypes) {
-	if pc.trailing == nil || !e.declaresRenderMIME(pc) {
+	if pc.trailing == nil || !e.declaresMethod(pc, "RenderMIME", "String", "Error") {
 		return "", nil
 	}
 	ct := e.checkCell(pc)
@@ -382,6 +390,13 @@ func (e *Engine) renderKind(pc *parsedCell) (string, *cellTypes) {
 		n, ok := types.Unalias(r).(*types.Named)
 		return ok && n.Obj().Name() == "MIME" && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == displayImport.path
 	}) {
+		isString := func(r types.Type) bool { return types.Identical(r, types.Typ[types.String]) }
+		switch {
+		case hasMethod(ms, "Error", isString):
+			return "error", ct
+		case hasMethod(ms, "String", isString):
+			return "Stringer", ct
+		}
 		return "", ct
 	}
 	if hasMethod(ms, "RenderMetadata", func(r types.Type) bool {
@@ -403,16 +418,16 @@ func hasMethod(ms *types.MethodSet, name string, result func(types.Type) bool) b
 	return ok && sig.Params().Len() == 0 && sig.Results().Len() == 1 && result(sig.Results().At(0).Type())
 }
 
-// declaresRenderMIME reports whether this cell or an earlier one declares
-// a method RenderMIME.
-func (e *Engine) declaresRenderMIME(pc *parsedCell) bool {
+// declaresMethod reports whether this cell or an earlier one declares a
+// method with one of names.
+func (e *Engine) declaresMethod(pc *parsedCell, names ...string) bool {
 	for k := range e.defs {
-		if strings.HasSuffix(k, ".RenderMIME") {
+		if i := strings.LastIndexByte(k, '.'); i >= 0 && slices.Contains(names, k[i+1:]) {
 			return true
 		}
 	}
 	for _, it := range pc.items {
-		if fd, ok := it.decl.(*ast.FuncDecl); ok && fd.Recv != nil && fd.Name.Name == "RenderMIME" {
+		if fd, ok := it.decl.(*ast.FuncDecl); ok && fd.Recv != nil && slices.Contains(names, fd.Name.Name) {
 			return true
 		}
 	}
