@@ -96,6 +96,15 @@ type Engine struct {
 	retyped []string
 	// goBase is rt.Running after the last interrupt (see Execute).
 	goBase int64
+	// ran are the cells that ran (or started to), in order: the rebuild
+	// note tells from their statements which variables may have changed.
+	ran []ranCell
+}
+
+// ranCell is a cell that ran.
+type ranCell struct {
+	code  string
+	count int
 }
 
 // defn is one declaration made at package level by a cell.
@@ -293,6 +302,7 @@ func (e *Engine) run(ctx context.Context, code string, count int, notes *[]strin
 	if err != nil {
 		return e.errorResult(ctx, err)
 	}
+	e.ran = append(e.ran, ranCell{code: code, count: count})
 	// The cell's imports first: a rebuild declares its definitions.
 	for _, s := range pc.imports {
 		if err := e.importOnce(ctx, keyOf(s)); err != nil {
@@ -322,7 +332,7 @@ func (e *Engine) run(ctx context.Context, code string, count int, notes *[]strin
 			// Functions compiled earlier still use the old variables.
 			reason := strings.Join(e.retyped, ", ") + " changed type"
 			e.retyped = nil
-			note, err := e.rebuildWith(ctx, reason, nil, count)
+			note, err := e.rebuildWith(ctx, reason, nil, count, len(e.ran))
 			if err != nil {
 				return e.errorResult(ctx, err)
 			}

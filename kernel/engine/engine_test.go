@@ -280,11 +280,46 @@ Point{X: 1, Y: 2}.Sum()`)
 	if r.Status != "ok" || r.Data["text/plain"] != "3" {
 		t.Fatalf("redefined struct: %+v", r)
 	}
-	if len(r.Notes) != 1 || !strings.Contains(r.Notes[0], "variables reset: p") {
+	// p got its initialiser's value again and no cell changed it.
+	if len(r.Notes) != 1 || !strings.HasSuffix(r.Notes[0], "; variables kept their values.") {
 		t.Fatalf("notes %q", r.Notes)
 	}
 	if v, _ := te.ok(`p.Y`); v != "0" {
 		t.Fatalf("p after rebuild: %q", v)
+	}
+	// Once a cell changed it, it is named.
+	te.ok("p.X = 5")
+	r, _ = te.run(`func (p Point) Sum() int { return p.X * p.Y }`)
+	if len(r.Notes) != 1 || !strings.HasSuffix(r.Notes[0], "; variables reset: p.") {
+		t.Fatalf("notes %q", r.Notes)
+	}
+	if v, _ := te.ok(`p.X`); v != "1" {
+		t.Fatalf("p.X after rebuild: %q", v)
+	}
+}
+
+// The rebuild note names only variables whose value the rebuild lost:
+// not those declared again from an initialiser that no cell changed
+// since, always those declared as zero instead of their initialiser.
+func TestRebuildNoteNamesChangedVariables(t *testing.T) {
+	te := newTestEngine(t)
+	te.ok(`type Box struct{ N int }
+func load() Box { return Box{N: 9} }
+a := Box{N: 1}
+b := Box{N: 2}
+c := []Box{{N: 3}}
+var d Box = load()
+var e Box
+var f Box
+func touch() { f.N = 4 }`)
+	te.ok("b.N++")
+	r, _ := te.run("func load() Box { return Box{N: 10} }")
+	want := "Rebuilt the interpreter because this cell redefines load; variables reset: b, d, f."
+	if r.Status != "ok" || len(r.Notes) != 1 || r.Notes[0] != want {
+		t.Fatalf("notes %q, want %q", r.Notes, want)
+	}
+	if v, _ := te.ok("[]int{a.N, b.N, c[0].N, d.N, e.N}"); v != "[1 2 3 0 0]" {
+		t.Fatalf("values %s", v)
 	}
 }
 

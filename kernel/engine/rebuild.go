@@ -49,13 +49,15 @@ func (e *Engine) rebuild(ctx context.Context, pc *parsedCell) (string, error) {
 		}
 		cellDecls = append(cellDecls, it.decl)
 	}
-	return e.rebuildWith(ctx, "this cell redefines "+strings.Join(dedupe(redefined), ", "), cellDecls, pc.count)
+	// The cell's statements have not run yet.
+	return e.rebuildWith(ctx, "this cell redefines "+strings.Join(dedupe(redefined), ", "), cellDecls, pc.count, len(e.ran)-1)
 }
 
 // rebuildWith rebuilds the interpreter from the saved declarations plus
 // cellDecls, declarations of cell count that the cell itself will evaluate
-// again. reason ends "Rebuilt the interpreter because ...".
-func (e *Engine) rebuildWith(ctx context.Context, reason string, cellDecls []ast.Decl, count int) (string, error) {
+// again. reason ends "Rebuilt the interpreter because ...". The first ran
+// cells of e.ran are those whose statements may have changed variables.
+func (e *Engine) rebuildWith(ctx context.Context, reason string, cellDecls []ast.Decl, count, ran int) (string, error) {
 	cellKeys := map[string]bool{}
 	for _, d := range cellDecls {
 		for _, k := range declKeys(d) {
@@ -84,6 +86,11 @@ func (e *Engine) rebuildWith(ctx context.Context, reason string, cellDecls []ast
 		}
 	}
 	st := e.restore(ctx, append(olds, extra...), globals, cellKeys)
+	// A variable declared again from its initialiser (or as zero) has
+	// its old value unless a cell may have changed it.
+	parsed := e.ranCells(ran)
+	st.reinit = keepChanged(st.reinit, parsed, st)
+	st.zeroed = keepChanged(st.zeroed, parsed, st)
 	e.goBase = rt.Running()
 	note := "Rebuilt the interpreter because " + reason + st.summary()
 	if stopped > 0 {
@@ -110,6 +117,24 @@ func (e *Engine) definitions() []*defn {
 // restoreState collects what restore did to variables.
 type restoreState struct {
 	kept, reinit, zeroed, lost, failed []string
+	// cleared are variables declared with their zero value instead of
+	// their initialiser's (var t T = load()).
+	cleared []string
+}
+
+// ranCells parses again the first n cells that ran (all if n is larger),
+// for mayChange.
+func (e *Engine) ranCells(n int) []*parsedCell {
+	var pcs []*parsedCell
+	for i, c := range e.ran {
+		if i >= n {
+			break
+		}
+		if pc, err := parseCell(e.fset, c.code, c.count); err == nil {
+			pcs = append(pcs, pc)
+		}
+	}
+	return pcs
 }
 
 func (s *restoreState) summary() string {
@@ -121,7 +146,7 @@ func (s *restoreState) summary() string {
 		}
 	}
 	var reset []string
-	for _, v := range append(append([]string{}, s.reinit...), s.zeroed...) {
+	for _, v := range slices.Concat(s.reinit, s.zeroed, s.cleared) {
 		if !failed[v] {
 			reset = append(reset, v)
 		}
@@ -366,7 +391,7 @@ func (e *Engine) restoreVars(s *ast.ValueSpec, isLatest func(string) bool, globa
 	case s.Type != nil:
 		ns.Values = nil
 		ns.Names = rest
-		st.zeroed = append(st.zeroed, idNames(rest)...)
+		st.cleared = append(st.cleared, idNames(rest)...)
 	default:
 		st.lost = append(st.lost, idNames(rest)...)
 		return specs
@@ -514,6 +539,7 @@ func (e *Engine) replay(cells []string, counts []int) ipc.Result {
 			continue
 		}
 		parsed = append(parsed, pc)
+		e.ran = append(e.ran, ranCell{code: code, count: count})
 		for _, s := range pc.imports {
 			if err := e.importOnce(ctx, keyOf(s)); err != nil {
 				failed = append(failed, fmt.Sprintf("import %q", keyOf(s).path))
