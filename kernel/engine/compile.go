@@ -54,6 +54,9 @@ type parsedCell struct {
 	// trailing is the cell's last statement when it is an expression
 	// whose value the cell shows (not a print call).
 	trailing ast.Expr
+	// defers is set when statements of the cell were deferred to its end
+	// (see liftDefers).
+	defers bool
 }
 
 // item is one top-level declaration or statement of a cell.

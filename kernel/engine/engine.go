@@ -191,7 +191,7 @@ const enginePrelude = `package main
 import _clhook "` + hookPath + `"
 
 var _ = _clhook.Out
-`
+` + deferPrelude
 
 // hookSymbols returns the compiled hooks of this engine: Out receives the
 // value of a cell's trailing expression, Block blocks until its channel
@@ -297,7 +297,7 @@ func (e *Engine) Execute(ctx context.Context, code string, count int) ipc.Result
 }
 
 // run is Execute without the bookkeeping.
-func (e *Engine) run(ctx context.Context, code string, count int, notes *[]string) ipc.Result {
+func (e *Engine) run(ctx context.Context, code string, count int, notes *[]string) (res ipc.Result) {
 	pc, err := parseCell(e.fset, code, count)
 	if err != nil {
 		return e.errorResult(ctx, err)
@@ -323,6 +323,13 @@ func (e *Engine) run(ctx context.Context, code string, count int, notes *[]strin
 	units := e.plan(pc)
 	if err := e.prepare(ctx, pc, units); err != nil {
 		return e.errorResult(ctx, err)
+	}
+	if pc.defers {
+		defer func() {
+			if err := e.runCellDefers(ctx); err != nil && res.Status != "error" {
+				res = e.errorResult(ctx, err)
+			}
+		}()
 	}
 	for _, u := range units {
 		if err := e.runUnit(ctx, pc, u); err != nil {
@@ -411,6 +418,9 @@ func (e *Engine) prepare(ctx context.Context, pc *parsedCell, units []unit) erro
 			}
 			all = append(all, u.decls...)
 			continue
+		}
+		if i < len(units)-1 && liftDefers(u.stmts) {
+			pc.defers = true
 		}
 		body := u.stmts
 		if u.trailing {

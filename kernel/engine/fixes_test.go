@@ -242,3 +242,65 @@ p := Point{1, 2}`)
 		}
 	}
 }
+
+// A defer at the top level of a cell runs when the cell ends, even when
+// declarations split the cell into several generated functions (`defer
+// tick.Stop()` followed by `n := 0` stopped the ticker at once).
+func TestTopLevelDeferRunsAtCellEnd(t *testing.T) {
+	te := newTestEngine(t)
+	te.ok(`import ("fmt"; "time"; "context")`)
+	v, _ := te.ok(`tick := time.NewTicker(10 * time.Millisecond)
+defer tick.Stop()
+n := 0
+for n < 3 {
+	<-tick.C
+	n++
+}
+n`)
+	if v != "3" {
+		t.Fatalf("n = %q", v)
+	}
+	_, out := te.ok(`ctx, cancel := context.WithCancel(context.Background())
+defer cancel()
+err := ctx.Err()
+x := 1
+defer fmt.Println("deferred", x)
+x = 2
+for i := range 2 { defer fmt.Println("loop", i) }
+z := 4
+fmt.Println("end", err, x, z)`)
+	if want := "end <nil> 2 4\nloop 1\nloop 0\ndeferred 1\n"; out != want {
+		t.Fatalf("output %q, want %q", out, want)
+	}
+	if v, _ := te.ok("ctx.Err()"); v != "context canceled" {
+		t.Fatalf("ctx.Err() after the cell = %q", v)
+	}
+	// A defer in the cell's last unit stays a defer: recover works.
+	_, out = te.ok(`defer func() { fmt.Println("recovered:", recover()) }()
+panic("oops")`)
+	if out != "recovered: oops\n" {
+		t.Fatalf("output %q", out)
+	}
+	// Deferred calls run after an error too; a panic in one is the error.
+	r, out := te.run("ch := make(chan int)\ndefer fmt.Println(\"closing\")\nq := 1\npanic(q)")
+	if r.Status != "error" || out != "closing\n" {
+		t.Fatalf("%+v, output %q", r, out)
+	}
+	r, _ = te.run("defer func() { panic(\"in defer\") }()\nw := 1\nw")
+	if r.Status != "error" || r.EValue != "in defer" {
+		t.Fatalf("%+v", r)
+	}
+	if v, _ := te.ok("w + 1"); v != "2" {
+		t.Fatalf("w + 1 = %q", v)
+	}
+}
+
+// The rebuild note calls main main, not by its generated name.
+func TestRebuildNoteNamesMain(t *testing.T) {
+	te := newTestEngine(t)
+	te.ok("func main() { println(1) }")
+	r, _ := te.run("func main() { println(2) }")
+	if len(r.Notes) != 1 || r.Notes[0] != "Rebuilt the interpreter because this cell redefines main." {
+		t.Fatalf("notes %q", r.Notes)
+	}
+}

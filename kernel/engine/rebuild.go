@@ -92,7 +92,7 @@ func (e *Engine) rebuildWith(ctx context.Context, reason string, cellDecls []ast
 	st.reinit = keepChanged(st.reinit, parsed, st)
 	st.zeroed = keepChanged(st.zeroed, parsed, st)
 	e.goBase = rt.Running()
-	note := "Rebuilt the interpreter because " + reason + st.summary()
+	note := "Rebuilt the interpreter because " + strings.ReplaceAll(reason, userMain, "main") + st.summary()
 	if stopped > 0 {
 		note += fmt.Sprintf("; stopped %d goroutine(s) of earlier cells", stopped)
 	}
