@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/scanner"
 	"io"
+	"reflect"
 	"regexp"
 	"runtime"
 	"strconv"
@@ -111,6 +112,12 @@ func compileError(lines []string) ipc.Result {
 func panicResult(v any, frames []string, where string) ipc.Result {
 	ename := ENamePanic
 	evalue := fmt.Sprint(v)
+	var ve *reflect.ValueError
+	if err, ok := v.(error); ok && errors.As(err, &ve) && ve.Kind == reflect.Invalid {
+		// yaegi reaches a field or method through a nil pointer with
+		// package reflect: p.balance with p nil.
+		v = errors.New("runtime error: invalid memory address or nil pointer dereference")
+	}
 	if re, ok := v.(runtime.Error); ok {
 		ename = ENameRuntime
 		evalue = strings.TrimPrefix(re.Error(), "runtime error: ")

@@ -304,3 +304,13 @@ func TestRebuildNoteNamesMain(t *testing.T) {
 		t.Fatalf("notes %q", r.Notes)
 	}
 }
+
+// A field of a nil pointer is Go's nil pointer dereference, not yaegi's
+// reflect message.
+func TestNilPointerField(t *testing.T) {
+	te := newTestEngine(t)
+	r, _ := te.run("type Account struct{ balance int }\nvar p *Account\np.balance")
+	if r.EName != ENameRuntime || r.EValue != "invalid memory address or nil pointer dereference" {
+		t.Fatalf("%+v", r)
+	}
+}
