@@ -7,6 +7,7 @@ import (
 	"go/parser"
 	"go/printer"
 	"go/token"
+	"maps"
 	"reflect"
 	"regexp"
 	"slices"
@@ -295,16 +296,92 @@ func isVarDecl(d ast.Decl) bool {
 	return ok && g.Tok == token.VAR
 }
 
-// usesAny reports whether n mentions any identifier in names.
+// usesAny reports whether n refers to one of names: an identifier that
+// is not a field or method name after a dot, a struct field's name, a
+// label, or a name that a function declares for its whole body
+// (receiver, type parameters, parameters, results).
 func usesAny(n ast.Node, names map[string]bool) bool {
 	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && names[id.Name] {
-			found = true
-		}
-		return !found
-	})
+	for name := range freeNames(n) {
+		found = found || names[name]
+	}
 	return found
+}
+
+// freeNames returns the identifiers n refers to (see usesAny).
+func freeNames(n ast.Node) map[string]bool {
+	out := map[string]bool{}
+	collectNames(n, map[string]bool{}, out)
+	return out
+}
+
+func collectNames(n ast.Node, shadow, out map[string]bool) {
+	if n == nil || reflect.ValueOf(n).IsNil() {
+		return
+	}
+	ast.Inspect(n, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.Ident:
+			if !shadow[m.Name] {
+				out[m.Name] = true
+			}
+		case *ast.SelectorExpr:
+			collectNames(m.X, shadow, out)
+			return false
+		case *ast.StructType:
+			for _, f := range m.Fields.List {
+				collectNames(f.Type, shadow, out)
+			}
+			return false
+		case *ast.LabeledStmt:
+			collectNames(m.Stmt, shadow, out)
+			return false
+		case *ast.BranchStmt:
+			return false
+		case *ast.FuncDecl:
+			inner := maps.Clone(shadow)
+			var lists []*ast.FieldList
+			if m.Recv != nil {
+				lists = append(lists, m.Recv)
+			}
+			collectFunc(append(lists, m.Type.TypeParams, m.Type.Params, m.Type.Results), m.Body, inner, out)
+			return false
+		case *ast.FuncLit:
+			collectFunc([]*ast.FieldList{m.Type.Params, m.Type.Results}, m.Body, maps.Clone(shadow), out)
+			return false
+		}
+		return true
+	})
+}
+
+// collectFunc adds to out the names a function with the given field
+// lists and body refers to, shadowing the names of the fields.
+func collectFunc(lists []*ast.FieldList, body *ast.BlockStmt, shadow, out map[string]bool) {
+	for _, l := range lists {
+		if l == nil {
+			continue
+		}
+		for _, f := range l.List {
+			for _, n := range f.Names {
+				shadow[n.Name] = true
+			}
+		}
+	}
+	for _, l := range lists {
+		if l == nil {
+			continue
+		}
+		for _, f := range l.List {
+			collectNames(f.Type, shadow, out)
+		}
+	}
+	if body == nil {
+		return
+	}
+	// Local variables are not taken out: one may be declared after the
+	// function read the package's variable of the same name, and taking
+	// it as a use only orders the declaration later.
+	collectNames(body, shadow, out)
 }
 
 // printNode prints n as Go source. With positions set, the output carries

@@ -521,14 +521,12 @@ func (e *Engine) plan(pc *parsedCell) []unit {
 	var ordered []item
 	var pending []item
 	ready := func(it item) bool {
-		ok := true
-		ast.Inspect(it.decl, func(n ast.Node) bool {
-			if id, isID := n.(*ast.Ident); isID && cellVars[id.Name] && !declared[id.Name] {
-				ok = false
+		for name := range freeNames(it.decl) {
+			if cellVars[name] && !declared[name] {
+				return false
 			}
-			return ok
-		})
-		return ok
+		}
+		return true
 	}
 	for _, it := range rest {
 		if it.decl != nil && !isVarDecl(it.decl) && !ready(it) {

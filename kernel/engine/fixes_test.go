@@ -3,6 +3,10 @@ package engine
 import (
 	"context"
 	"fmt"
+	"go/parser"
+	"go/token"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -312,5 +316,58 @@ func TestNilPointerField(t *testing.T) {
 	r, _ := te.run("type Account struct{ balance int }\nvar p *Account\np.balance")
 	if r.EName != ENameRuntime || r.EValue != "invalid memory address or nil pointer dereference" {
 		t.Fatalf("%+v", r)
+	}
+}
+
+// A method whose receiver is named like a variable of the same cell is
+// declared with the types, before the variable (it waited, and List[int]
+// was instantiated without Push: "undefined selector: Push").
+func TestReceiverNamedLikeCellVariable(t *testing.T) {
+	te := newTestEngine(t)
+	v, _ := te.ok(`type List[T any] struct {
+	head *node[T]
+	size int
+}
+type node[T any] struct {
+	val  T
+	next *node[T]
+}
+func (l *List[T]) Push(v T) { l.head = &node[T]{v, l.head}; l.size++ }
+var l List[int]
+l.Push(1)
+l.Push(2)
+l.size`)
+	if v != "2" {
+		t.Fatalf("l.size = %q", v)
+	}
+	// A function that does read a variable of the cell still waits for it.
+	v, _ = te.ok(`type counter struct{ n int }
+func (c *counter) bump() { c.n += step }
+step := 3
+var c counter
+c.bump()
+c.n`)
+	if v != "3" {
+		t.Fatalf("c.n = %q", v)
+	}
+}
+
+func TestFreeNames(t *testing.T) {
+	cases := map[string]string{
+		`func (l *L[T]) Push(v T) { l.head = &node[T]{v, l.head}; l.size++ }`:     "L T node",
+		`func f(a int) int { b := a + c; for i := range n { b += i }; return b }`: "b c i int n",
+		`func g() { go func(x int) { println(x, y) }(z) }`:                        "int println y z",
+		`type S struct { count int; next *S }`:                                    "S int",
+		`func h() { loop: for { break loop } }`:                                   "",
+	}
+	for src, want := range cases {
+		f, err := parser.ParseFile(token.NewFileSet(), "", "package p\n"+src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := slices.Sorted(maps.Keys(freeNames(f.Decls[0])))
+		if strings.Join(got, " ") != want {
+			t.Errorf("%s: %q, want %q", src, got, want)
+		}
 	}
 }
