@@ -79,6 +79,9 @@ func (it item) pos() token.Pos {
 // main, and finds the trailing expression.
 func parseCell(fset *token.FileSet, code string, count int) (*parsedCell, error) {
 	segs := splitCell(code)
+	if c, ok := trailingList(code, segs); ok {
+		code, segs = c, splitCell(c)
+	}
 	name := cellFile(count)
 	header := func(prefix string) string { return prefix + "\n" }
 	// Imports are parsed on their own: a cell may import anywhere.
@@ -294,6 +297,42 @@ func funcKey(fd *ast.FuncDecl) string {
 func isVarDecl(d ast.Decl) bool {
 	g, ok := d.(*ast.GenDecl)
 	return ok && g.Tok == token.VAR
+}
+
+// listFunc is the name under which a trailing list of expressions
+// (`v, ok`) is parsed: `_clList(v, ok)`.
+const listFunc = "_clList"
+
+// trailingList returns code with its last piece, when that is a list of
+// several expressions (`v, ok`, which a REPL shows but Go can't parse as
+// a statement), written as a call of listFunc, whose arguments the cell
+// then shows.
+func trailingList(code string, segs []segment) (string, bool) {
+	if len(segs) == 0 {
+		return code, false
+	}
+	last := segs[len(segs)-1]
+	if last.decl || last.pkgClause {
+		return code, false
+	}
+	text := code[last.start:last.end]
+	if !strings.Contains(text, ",") {
+		return code, false
+	}
+	x, err := parser.ParseExpr(listFunc + "(" + text + ")")
+	if err != nil {
+		return code, false
+	}
+	if c, ok := x.(*ast.CallExpr); !ok || len(c.Args) < 2 || c.Ellipsis.IsValid() {
+		return code, false
+	}
+	return code[:last.start] + listFunc + "(" + text + ")" + code[last.end:], true
+}
+
+// isIdent reports whether x is the identifier name.
+func isIdent(x ast.Expr, name string) bool {
+	id, ok := x.(*ast.Ident)
+	return ok && id.Name == name
 }
 
 // usesAny reports whether n refers to one of names: an identifier that

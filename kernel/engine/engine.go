@@ -444,10 +444,14 @@ func (e *Engine) prepare(ctx context.Context, pc *parsedCell, units []unit) erro
 				}}}})
 				arg = &ast.Ident{NamePos: last.Pos(), Name: r.Name}
 			}
+			args := []ast.Expr{arg}
+			if l, ok := arg.(*ast.CallExpr); ok && isIdent(l.Fun, listFunc) {
+				args = l.Args // v, ok: see trailingList
+			}
 			body = append(body, &ast.ExprStmt{X: &ast.CallExpr{
-				Fun:    &ast.SelectorExpr{X: ast.NewIdent("_clhook"), Sel: ast.NewIdent("Out")},
+				Fun:    &ast.SelectorExpr{X: &ast.Ident{NamePos: last.Pos(), Name: "_clhook"}, Sel: ast.NewIdent("Out")},
 				Lparen: last.Pos(),
-				Args:   []ast.Expr{arg},
+				Args:   args,
 				Rparen: last.End(),
 			}})
 		}

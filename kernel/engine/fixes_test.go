@@ -371,3 +371,25 @@ func TestFreeNames(t *testing.T) {
 		}
 	}
 }
+
+// A cell's last line may list several values, as a REPL shows them; a
+// top-level comma-ok form declares both variables (yaegi said "nil type").
+func TestTrailingListAndCommaOK(t *testing.T) {
+	te := newTestEngine(t)
+	cases := []struct{ code, want string }{
+		{"m := map[string]int{\"a\": 1}\nv, ok := m[\"a\"]\nv, ok", "1 true"},
+		{"w, found := m[\"zz\"]\nw, found", "0 false"},
+		{"ch := make(chan int, 1)\nch <- 4\nclose(ch)\nx, open := <-ch\nx, open", "4 true"},
+		{"var i any = \"s\"\ns, isStr := i.(string)\ns, isStr, \"lit\", 1.5", `"s" true "lit" 1.5`},
+		{"x, y := 1, 2\nx, y = y, x\nx,\n\ty", "2 1"},
+	}
+	for _, c := range cases {
+		if v, _ := te.ok(c.code); v != c.want {
+			t.Errorf("%q = %q, want %q", c.code, v, c.want)
+		}
+	}
+	r, _ := te.run("q := 1\nundefinedA, q")
+	if r.EValue != fmt.Sprintf("cell [%d], line 2: undefined: undefinedA", te.count) {
+		t.Errorf("error %q", r.EValue)
+	}
+}

@@ -108,7 +108,7 @@ func (e *Engine) typedVars(pc *parsedCell, units []unit, ct *cellTypes) map[*ast
 		for _, d := range u.decls {
 			for _, s := range d.(*ast.GenDecl).Specs {
 				vs := s.(*ast.ValueSpec)
-				if len(vs.Values) == 0 || !callsGeneric(vs.Values, imports, generic) {
+				if len(vs.Values) == 0 || !callsGeneric(vs.Values, imports, generic) && !commaOK(vs) {
 					continue
 				}
 				if vs.Type == nil {
@@ -151,6 +151,22 @@ func (e *Engine) typedVars(pc *parsedCell, units []unit, ct *cellTypes) map[*ast
 		}
 	}
 	return out
+}
+
+// commaOK reports whether vs is a comma-ok form, `v, ok := m[k]`,
+// `x, ok := <-ch` or `s, ok := i.(string)`, which yaegi fails at package
+// level ("nil type"): it too is declared with its types and then assigned.
+func commaOK(vs *ast.ValueSpec) bool {
+	if len(vs.Names) != 2 || len(vs.Values) != 1 || vs.Type != nil {
+		return false
+	}
+	switch v := ast.Unparen(vs.Values[0]).(type) {
+	case *ast.IndexExpr, *ast.TypeAssertExpr:
+		return true
+	case *ast.UnaryExpr:
+		return v.Op == token.ARROW
+	}
+	return false
 }
 
 // callsGeneric reports whether es may call a generic function: a function
