@@ -24,16 +24,43 @@ type Comparison struct {
 	Results []Stats
 }
 
-// Compare measures each variant in turn (with the options of [Measure]) and
-// returns their statistics. Variants run one after another, never at the
-// same time, so they do not compete for the CPU. A panic in a variant
-// reaches the caller.
+// Compare measures each variant (with the options of [Measure]) and returns
+// their statistics. Variants run one after another, never at the same
+// time, so they do not compete for the CPU, and the runs are interleaved:
+// after the warm-up, every round times each variant once, in order, so load
+// that comes and goes on the machine meanwhile falls on all variants alike.
+// A variant drops out of later rounds once its runs have used up the
+// budget. A panic in a variant reaches the caller.
 func Compare(title string, variants []Variant, opts ...Option) *Comparison {
-	c := &Comparison{Title: title}
-	for _, v := range variants {
-		c.Results = append(c.Results, Measure(v.Name, v.Fn, opts...))
+	c := newConfig(opts)
+	times := make([][]time.Duration, len(variants))
+	totals := make([]time.Duration, len(variants))
+	done := make([]bool, len(variants))
+	for i, v := range variants {
+		for j := 0; j < c.warmup; j++ {
+			// As in Measure, a warm-up run over the budget is the measurement.
+			if d := Time(v.Fn); c.budget > 0 && d >= c.budget {
+				times[i], done[i] = append(times[i], d), true
+				break
+			}
+		}
 	}
-	return c
+	for r := 0; r < c.runs; r++ {
+		for i, v := range variants {
+			if done[i] {
+				continue
+			}
+			d := Time(v.Fn)
+			times[i] = append(times[i], d)
+			totals[i] += d
+			done[i] = c.budget > 0 && totals[i] >= c.budget
+		}
+	}
+	cmp := &Comparison{Title: title}
+	for i, v := range variants {
+		cmp.Results = append(cmp.Results, summarize(v.Name, times[i]))
+	}
+	return cmp
 }
 
 // Speedup returns how many times faster the named variant ran than the

@@ -186,3 +186,21 @@ func TestRenderMIME(t *testing.T) {
 		t.Error("recorder lacks the timeline images")
 	}
 }
+
+// Compare interleaves the runs of its variants, round by round, after
+// warming each one up.
+func TestCompareInterleavesRuns(t *testing.T) {
+	var order []string
+	variant := func(name string) Variant {
+		return Variant{Name: name, Fn: func() { order = append(order, name) }}
+	}
+	c := Compare("order", []Variant{variant("a"), variant("b")}, Runs(3), Warmup(1), Budget(0))
+	if got, want := strings.Join(order, ""), "ab"+"ababab"; got != want {
+		t.Errorf("call order %q, want %q", got, want)
+	}
+	for _, s := range c.Results {
+		if s.Runs != 3 {
+			t.Errorf("%s: %d runs, want 3", s.Name, s.Runs)
+		}
+	}
+}
