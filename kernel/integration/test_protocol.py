@@ -478,3 +478,29 @@ def test_sigint_does_not_kill_the_kernel(fresh_kernel):
     assert km.is_alive()
     reply, _ = run(kc, "2 + 2")
     assert reply["status"] == "ok"
+
+
+def test_rebuild_note_and_top_level_defer(kernel):
+    """A cell redefining a function says so on stderr, naming only the
+    variables whose values were lost; a top-level defer runs at the
+    cell's end; a forgotten import is named."""
+    km, kc = kernel
+    flush(kc)
+    reply, _ = run(kc, 'import "fmt"\nfunc noteF() int { return 1 }\nnoteA := []int{1}\nnoteB := 2\nnoteC := struct{ N int }{3}\nnoteC.N++')
+    assert reply["status"] == "ok", reply
+    reply, msgs = run(kc, "func noteF() int { return 2 }\nfmt.Println(noteF(), noteA, noteB)")
+    assert reply["status"] == "ok", reply
+    assert stdout_of(msgs) == "2 [1] 2\n"
+    note = stdout_of(msgs, "stderr")
+    # Other tests share the kernel: their variables may be named too.
+    assert note.startswith("Rebuilt the interpreter because this cell redefines noteF; variables reset: "), note
+    reset = note.split("variables reset: ")[1].split(";")[0].rstrip(".\n").split(", ")
+    assert "noteC" in reset and "noteA" not in reset and "noteB" not in reset, note
+    reply, msgs = run(kc, 'import "time"\ntk := time.NewTicker(5 * time.Millisecond)\ndefer tk.Stop()\nticks := 0\nfor ticks < 2 { <-tk.C; ticks++ }\nfmt.Println(ticks)')
+    assert reply["status"] == "ok", reply
+    assert stdout_of(msgs) == "2\n"
+    reply, msgs = run(kc, "var noteR ring.Ring")
+    assert reply["status"] == "error"
+    assert reply["evalue"].endswith('undefined: ring (missing import "container/ring"?)'), reply["evalue"]
+    reply, msgs = run(kc, 'import "container/ring"\nvar noteR ring.Ring\nnoteR.Len()')
+    assert reply["status"] == "ok", reply
