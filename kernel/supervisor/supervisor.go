@@ -435,12 +435,33 @@ func crashError(w *worker, grace time.Duration) *server.ExecError {
 		tb[0] = fmt.Sprintf("The Go worker running this cell stopped (%s): %s", reason, what)
 		tb = append(tb, "Fatal runtime errors (concurrent map writes, unlock of an unlocked mutex, stack overflow) can't be recovered: the process ends.")
 	}
-	if d := dumpHead(text, 20); d != "" {
+	if ename == "FatalError" && evalue == "stack overflow" {
+		tb = append(tb, "A function probably calls itself without end (infinite recursion): check that it stops at a base case.")
+	}
+	d := dumpHead(text, 20)
+	if ename == "FatalError" {
+		// The goroutine stacks after the message show the
+		// interpreter's internals, not the cell's code.
+		d = fatalHead(text)
+	}
+	if d != "" {
 		tb = append(tb, d)
 	} else if t := lastLines(w.stderrTail(), 5); t != "" {
 		tb[0] = strings.TrimSuffix(tb[0], ".") + ". Its last words on stderr" + t
 	}
 	return &server.ExecError{EName: ename, EValue: evalue, Traceback: tb}
+}
+
+// fatalHead returns the message of a fatal error's crash dump: its lines
+// up to the first goroutine stack, and how many lines were left out.
+func fatalHead(text string) string {
+	lines := strings.Split(strings.TrimSpace(text), "\n")
+	for i, l := range lines {
+		if i > 0 && (l == "" || l == "runtime stack:" || strings.HasPrefix(l, "goroutine ")) {
+			return strings.Join(lines[:i], "\n") + fmt.Sprintf("\n... (%d more lines of Go's crash report, about the interpreter's internals)", len(lines)-i)
+		}
+	}
+	return dumpHead(text, 20)
 }
 
 // dumpHead returns the first n lines of a crash dump.

@@ -392,7 +392,10 @@ func TestFatalErrorRecovers(t *testing.T) {
 		t.Fatalf("result %+v", res.Error)
 	}
 	tb := strings.Join(res.Error.Traceback, "\n")
-	for _, want := range []string{"stopped (it exited with status 2): fatal error: stack overflow", "replayed"} {
+	if strings.Contains(tb, "\ngoroutine ") || strings.Contains(tb, "runtime stack:") {
+		t.Errorf("traceback shows goroutine stacks:\n%s", tb)
+	}
+	for _, want := range []string{"stopped (it exited with status 2): fatal error: stack overflow", "infinite recursion", "more lines of Go's crash report", "replayed"} {
 		if !strings.Contains(tb, want) {
 			t.Errorf("traceback lacks %q:\n%s", want, tb)
 		}
