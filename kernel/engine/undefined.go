@@ -66,6 +66,14 @@ func (e *Engine) missingImport(pc *parsedCell) error {
 		}
 	}
 	known := knownPackages()
+	declared := map[string]bool{}
+	for _, it := range pc.items {
+		if it.decl != nil {
+			for _, k := range declKeys(it.decl) {
+				declared[k] = true
+			}
+		}
+	}
 	suspects := map[*ast.Ident]string{}
 	for _, it := range pc.items {
 		ast.Inspect(it.node(), func(n ast.Node) bool {
@@ -78,7 +86,7 @@ func (e *Engine) missingImport(pc *parsedCell) error {
 				return true
 			}
 			path, isPkg := known[id.Name]
-			if _, imported := imports[id.Name]; isPkg && !imported && e.defs[id.Name] == nil {
+			if _, imported := imports[id.Name]; isPkg && !imported && e.defs[id.Name] == nil && !declared[id.Name] {
 				suspects[id] = path
 			}
 			return true
