@@ -393,3 +393,33 @@ func TestTrailingListAndCommaOK(t *testing.T) {
 		t.Errorf("error %q", r.EValue)
 	}
 }
+
+// A rebuild in which some declaration no longer compiles leaves the
+// others intact (yaegi kept what the failed file half declared: Greet of
+// the redefined User returned "", addTo ran and did nothing).
+func TestRebuildWithDeclarationThatNoLongerCompiles(t *testing.T) {
+	te := newTestEngine(t)
+	te.ok("import \"fmt\"\ntype User struct { Name string }\nfunc (u User) Greet() string { return \"hi \" + u.Name }")
+	te.ok("func greetAll(us []User) { for _, u := range us { fmt.Println(u.Greet()) } }\nusers := []User{{\"ann\"}, {\"bob\"}}")
+	r, out := te.run("type User struct { Name string; Age int }\ngreetAll([]User{{\"cy\", 3}})")
+	if r.Status != "ok" || out != "hi cy\n" {
+		t.Fatalf("%+v, output %q", r, out)
+	}
+	if want := "Rebuilt the interpreter because this cell redefines User; declarations that no longer compile: users."; len(r.Notes) != 1 || r.Notes[0] != want {
+		t.Fatalf("notes %q", r.Notes)
+	}
+	if v, _ := te.ok(`User{"dd", 4}.Greet()`); v != `"hi dd"` {
+		t.Fatalf("Greet = %q", v)
+	}
+	if r, _ := te.run("users"); r.Status != "error" || !strings.HasSuffix(r.EValue, "undefined: users") {
+		t.Fatalf("users: %+v", r)
+	}
+	te.ok("total := 10\nfunc addTo(n int) { total += n }")
+	r, _ = te.run("total := 2.5")
+	if len(r.Notes) != 1 || !strings.Contains(r.Notes[0], "declarations that no longer compile: addTo") {
+		t.Fatalf("notes %q", r.Notes)
+	}
+	if r, _ := te.run("addTo(1)"); r.Status != "error" || !strings.HasSuffix(r.EValue, "undefined: addTo") {
+		t.Fatalf("addTo(1): %+v", r)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"reflect"
 	"slices"
 	"sort"
@@ -182,6 +183,7 @@ func (e *Engine) restore(ctx context.Context, ds []*defn, globals map[string]ref
 			latest[k] = d
 		}
 	}
+	imports := slices.Clone(e.order)
 	carry := map[string]reflect.Value{}
 	type piece struct {
 		d, pristine ast.Decl
@@ -194,6 +196,8 @@ func (e *Engine) restore(ctx context.Context, ds []*defn, globals map[string]ref
 			pieces = append(pieces, piece{d, cloneDecl(d), df})
 		}
 	}
+	var carryExports interp.Exports
+	var carryKey importKey
 	if len(carry) > 0 {
 		e.ndefs++
 		path := fmt.Sprintf("%s%d", carryPrefix, e.ndefs)
@@ -201,14 +205,15 @@ func (e *Engine) restore(ctx context.Context, ds []*defn, globals map[string]ref
 		for name, v := range carry {
 			syms[name] = v
 		}
-		err := e.in.Use(interp.Exports{path + "/carry": syms})
+		carryExports = interp.Exports{path + "/carry": syms}
+		carryKey = importKey{name: "_clcarry", path: path}
+		err := e.in.Use(carryExports)
 		if err == nil {
-			err = e.importOnce(ctx, importKey{name: "_clcarry", path: path})
+			err = e.importOnce(ctx, carryKey)
 		}
 		if err != nil {
 			st.failed = append(st.failed, fmt.Sprintf("(handing over values: %v)", err))
 		}
-
 	}
 	// One file first; if it fails, each declaration alone, until no more
 	// succeed.
@@ -223,6 +228,36 @@ func (e *Engine) restore(ctx context.Context, ds []*defn, globals map[string]ref
 			e.defineFrom(p.from, p.d, srcs[i])
 		}
 		return st
+	}
+	// yaegi keeps what a failed file half declared (a method of a
+	// redefined type then returned ""): leave out the declarations
+	// go/types rejects (a literal of a struct that lost a field), start a
+	// fresh interpreter and try one file again.
+	origs := make([]ast.Decl, len(pieces))
+	for i, p := range pieces {
+		origs[i] = p.from.orig
+	}
+	if bad := e.rejected(origs); len(bad) > 0 && e.refresh(ctx, imports, carryExports, carryKey) == nil {
+		var kept []piece
+		for i, p := range pieces {
+			if bad[i] {
+				st.failed = append(st.failed, strings.Join(declKeys(p.d), ", "))
+			} else {
+				kept = append(kept, p)
+			}
+		}
+		pieces = kept
+		decls, srcs = make([]ast.Decl, len(pieces)), make([]string, len(pieces))
+		for i, p := range pieces {
+			decls[i] = cloneDecl(p.pristine)
+			srcs[i] = declSource(e.fset, p.pristine)
+		}
+		if err := e.evalDecls(ctx, decls); err == nil {
+			for i, p := range pieces {
+				e.defineFrom(p.from, decls[i], srcs[i])
+			}
+			return st
+		}
 	}
 	pending := make([]int, len(pieces))
 	for i := range pending {
@@ -246,6 +281,76 @@ func (e *Engine) restore(ctx context.Context, ds []*defn, globals map[string]ref
 		}
 		pending = next
 	}
+}
+
+// refresh replaces the interpreter by a fresh one with imports and the
+// symbols that hand values over (carry, imported as carryKey, if any).
+func (e *Engine) refresh(ctx context.Context, imports []importKey, carry interp.Exports, carryKey importKey) error {
+	if err := e.reset(); err != nil {
+		return err
+	}
+	for _, k := range imports {
+		if strings.HasPrefix(k.path, carryPrefix) {
+			continue
+		}
+		if err := e.importOnce(ctx, k); err != nil {
+			return err
+		}
+	}
+	if carry == nil {
+		return nil
+	}
+	if err := e.in.Use(carry); err != nil {
+		return fmt.Errorf("engine: hand values over: %w", err)
+	}
+	return e.importOnce(ctx, carryKey)
+}
+
+// rejected returns the indexes of decls that go/types rejects, taken
+// together with the imports made, and of those that fail once the
+// rejected ones are left out. Soft errors (unused variables) and
+// redeclarations (a var spec whose other name was declared again) don't
+// count.
+func (e *Engine) rejected(decls []ast.Decl) map[int]bool {
+	imp := &ast.GenDecl{Tok: token.IMPORT, Lparen: 1}
+	for name, path := range e.cellImports() {
+		imp.Specs = append(imp.Specs, importKey{name: name, path: path}.spec())
+	}
+	bad := map[int]bool{}
+	for range 5 {
+		f := &ast.File{Name: ast.NewIdent("main"), Decls: []ast.Decl{imp}}
+		for i, d := range decls {
+			if !bad[i] {
+				f.Decls = append(f.Decls, cloneDecl(d))
+			}
+		}
+		var errs []types.Error
+		conf := types.Config{
+			Importer:                 typesImporter{},
+			Error:                    func(err error) { errs = append(errs, err.(types.Error)) },
+			DisableUnusedImportCheck: true,
+			GoVersion:                "go1.26",
+		}
+		func() {
+			defer func() { recover() }() // go/types must never end the worker
+			conf.Check("main", e.fset, []*ast.File{f}, nil)
+		}()
+		more := false
+		for _, te := range errs {
+			if te.Soft || strings.Contains(te.Msg, "redeclared") || strings.Contains(te.Msg, "other declaration") {
+				continue
+			}
+			for i, d := range decls {
+				if !bad[i] && d.Pos() <= te.Pos && te.Pos < d.End() {
+					bad[i], more = true, true
+				}
+			}
+		}
+		if !more {
+			break
+		}
+	}
+	return bad
 }
 
 // evalDecls rewrites and evaluates decls as one file.
