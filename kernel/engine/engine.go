@@ -99,6 +99,9 @@ type Engine struct {
 	// ran are the cells that ran (or started to), in order: the rebuild
 	// note tells from their statements which variables may have changed.
 	ran []ranCell
+	// broken are functions and types whose declaration failed to
+	// compile, with the cell: yaegi keeps a broken symbol for them.
+	broken map[string]int
 }
 
 // ranCell is a cell that ran.
@@ -310,6 +313,9 @@ func (e *Engine) run(ctx context.Context, code string, count int, notes *[]strin
 		}
 	}
 	if err := e.missingImport(pc); err != nil {
+		return e.errorResult(ctx, err)
+	}
+	if err := e.usesBroken(pc); err != nil {
 		return e.errorResult(ctx, err)
 	}
 	if e.redefines(pc) {
@@ -729,6 +735,18 @@ func (e *Engine) runDecls(ctx context.Context, count int, u unit) error {
 	}
 	e.trace.reset()
 	if _, err := e.in.EvalWithContext(ctx, src); err != nil {
+		if !vars && ctx.Err() == nil {
+			if e.broken == nil {
+				e.broken = map[string]int{}
+			}
+			for _, d := range decls {
+				for _, k := range declKeys(d) {
+					if !strings.Contains(k, ".") {
+						e.broken[k] = count
+					}
+				}
+			}
+		}
 		return err
 	}
 	if len(rebinds) > 0 {
@@ -821,6 +839,7 @@ func (e *Engine) define(count int, d ast.Decl, src string, orig ast.Decl) {
 	df := &defn{keys: declKeys(d), src: src, orig: orig, cell: count, order: e.ndefs, isVar: isVarDecl(d), decl: d}
 	for _, k := range df.keys {
 		e.defs[k] = df
+		delete(e.broken, k)
 	}
 }
 

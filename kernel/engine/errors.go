@@ -42,6 +42,9 @@ var (
 	// genPos matches a position in generated code, which means nothing to
 	// the user: "1:28: " or "_.go:1:28: ".
 	genPos = regexp.MustCompile(`(^|\s)(?:_\.go:)?\d+:\d+: `)
+	// kindNames matches yaegi's names of basic types in its messages:
+	// `cannot use "s" (type stringT) as type intT`.
+	kindNames = regexp.MustCompile(`\b(bool|u?int(?:8|16|32|64)?|uintptr|float(?:32|64)|complex(?:64|128)|string)T\b`)
 	// genFunc matches the generated function of a cell.
 	genFunc = regexp.MustCompile(`(?:main\.)?` + runFunc + `\d*\b`)
 )
@@ -61,6 +64,7 @@ func mapText(s string) string {
 		return fmt.Sprintf("cell [%d], line %d", c, l)
 	})
 	s = genPos.ReplaceAllString(s, "$1")
+	s = kindNames.ReplaceAllString(s, "$1")
 	s = genFunc.ReplaceAllString(s, "the cell")
 	s = strings.ReplaceAll(s, userMain, "main")
 	s = strings.ReplaceAll(s, "_clhook.Out(", "(")

@@ -423,3 +423,24 @@ func TestRebuildWithDeclarationThatNoLongerCompiles(t *testing.T) {
 		t.Fatalf("addTo(1): %+v", r)
 	}
 }
+
+// A function whose declaration failed to compile is reported as such
+// when a later cell uses it (yaegi's broken symbol failed with "index out
+// of range [0] with length 0"); yaegi's type names read as Go's.
+func TestUseOfFunctionThatDidNotCompile(t *testing.T) {
+	te := newTestEngine(t)
+	r, _ := te.run("func bad() int { return \"s\" }")
+	if want := `cell [1], line 1: cannot use "s" (type string) as type int in return argument`; r.EValue != want {
+		t.Fatalf("error %q, want %q", r.EValue, want)
+	}
+	r, _ = te.run("bad()")
+	if r.EName != ENameCompile || r.EValue != "bad did not compile in cell [1]: run a corrected version of that cell first" {
+		t.Fatalf("%+v", r)
+	}
+	if v, _ := te.ok("func bad() int { return 1 }\nbad()"); v != "1" {
+		t.Fatalf("bad() = %q", v)
+	}
+	if v, _ := te.ok("bad() + 1"); v != "2" {
+		t.Fatalf("bad() + 1 = %q", v)
+	}
+}

@@ -133,3 +133,35 @@ func (e *Engine) clearerError(pc *parsedCell, err error) error {
 	}
 	return errors.New(strings.Join(lines, "\n"))
 }
+
+// usesBroken returns an error if the cell uses a function or type whose
+// declaration failed to compile in an earlier cell and that this cell does
+// not declare again: yaegi keeps a broken symbol for it, and calling it
+// failed with "index out of range [0] with length 0".
+func (e *Engine) usesBroken(pc *parsedCell) error {
+	if len(e.broken) == 0 {
+		return nil
+	}
+	declared := map[string]bool{}
+	for _, it := range pc.items {
+		if it.decl != nil {
+			for _, k := range declKeys(it.decl) {
+				declared[k] = true
+			}
+		}
+	}
+	var lines []string
+	for _, it := range pc.items {
+		for name := range freeNames(it.node()) {
+			if c, ok := e.broken[name]; ok && !declared[name] {
+				lines = append(lines, fmt.Sprintf("%s did not compile in cell [%d]: run a corrected version of that cell first", name, c))
+				declared[name] = true // once
+			}
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	sort.Strings(lines)
+	return errors.New(strings.Join(lines, "\n"))
+}
