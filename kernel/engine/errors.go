@@ -146,8 +146,17 @@ func panicResult(v any, frames []string, where string) ipc.Result {
 		tb[0] += " [" + where + "]"
 	}
 	tb = append(tb, frames...)
+	if strings.Contains(evalue, "reflect.Set: value of type") && strings.Contains(evalue, "is not assignable to type") {
+		tb = append(tb, genericMethodHint)
+	}
 	return ipc.Result{Status: "error", EName: ename, EValue: evalue, Traceback: tb}
 }
+
+// genericMethodHint explains the likeliest cause of yaegi's "reflect.Set:
+// value of type *struct {...} is not assignable" panic.
+const genericMethodHint = "This is probably an interpreter bug: two generic types that have a method of the same name " +
+	"(A[T].Push and B[T].Push) share one method when instantiated with the same type arguments. " +
+	"Give the methods different names, or make one of the types non-generic."
 
 // panicTrace collects the frame lines yaegi prints while a panic unwinds.
 type panicTrace struct {

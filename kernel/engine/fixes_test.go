@@ -444,3 +444,17 @@ func TestUseOfFunctionThatDidNotCompile(t *testing.T) {
 		t.Fatalf("bad() + 1 = %q", v)
 	}
 }
+
+// yaegi confuses same-named methods of two generic types instantiated
+// with the same type arguments; the error says what to do.
+func TestGenericMethodClashHint(t *testing.T) {
+	te := newTestEngine(t)
+	te.ok("type A[T any] struct{ xs []T }\nfunc (a *A[T]) Push(v T) { a.xs = append(a.xs, v) }\nvar a A[int]\na.Push(1)")
+	r, _ := te.run("type B[T any] struct{ n int; ys []T }\nfunc (b *B[T]) Push(v T) { b.ys = append(b.ys, v); b.n++ }\nvar b B[int]\nb.Push(1)\nb.n")
+	if r.Status == "ok" {
+		t.Skip("yaegi handled it: drop the hint")
+	}
+	if tb := strings.Join(r.Traceback, "\n"); !strings.Contains(tb, "Give the methods different names") {
+		t.Fatalf("traceback:\n%s", tb)
+	}
+}
