@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/chanlab/chanlab/kernel/engine/rewrite"
 )
 
 // Positions. yaegi scopes imports by the base name of a position's file,
@@ -246,7 +248,7 @@ func declKeys(d ast.Decl) []string {
 	var keys []string
 	switch d := d.(type) {
 	case *ast.FuncDecl:
-		keys = append(keys, funcKey(d))
+		keys = append(keys, rewrite.FuncKey(d))
 	case *ast.GenDecl:
 		for _, s := range d.Specs {
 			switch s := s.(type) {
@@ -262,35 +264,6 @@ func declKeys(d ast.Decl) []string {
 		}
 	}
 	return keys
-}
-
-// funcKey names a function or method.
-func funcKey(fd *ast.FuncDecl) string {
-	if fd.Recv == nil || len(fd.Recv.List) == 0 {
-		return fd.Name.Name
-	}
-	t := fd.Recv.List[0].Type
-	for {
-		switch x := t.(type) {
-		case *ast.StarExpr:
-			t = x.X
-			continue
-		case *ast.IndexExpr:
-			t = x.X
-			continue
-		case *ast.IndexListExpr:
-			t = x.X
-			continue
-		case *ast.ParenExpr:
-			t = x.X
-			continue
-		}
-		break
-	}
-	if id, ok := t.(*ast.Ident); ok {
-		return id.Name + "." + fd.Name.Name
-	}
-	return fd.Name.Name
 }
 
 // isVarDecl reports whether d declares variables.

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/chanlab/chanlab/kernel/engine/rewrite"
 	"github.com/chanlab/chanlab/kernel/engine/rt"
 	"github.com/chanlab/chanlab/kernel/ipc"
 	"github.com/traefik/yaegi/interp"
@@ -386,7 +387,7 @@ func (e *Engine) keepLatest(d ast.Decl, df *defn, latest map[string]*defn, globa
 	isLatest := func(k string) bool { return latest[k] == df }
 	switch d := d.(type) {
 	case *ast.FuncDecl:
-		if !isLatest(funcKey(d)) {
+		if !isLatest(rewrite.FuncKey(d)) {
 			return nil
 		}
 		return d

@@ -112,9 +112,11 @@ func (s *Session) remember(f *ast.File, removed []*ast.TypeSpec) {
 	s.prior = append(s.prior, keep)
 }
 
-// declKey names what a declaration declares: "name" for package-level
-// objects, "Recv.name" for methods.
-func declKey(fd *ast.FuncDecl) string {
+// FuncKey names what a function declaration declares: "name" for a
+// function, "Recv.name" for a method (pointer receivers and type parameters
+// left out), so that a later cell's declaration with the same key replaces
+// it.
+func FuncKey(fd *ast.FuncDecl) string {
 	if fd.Recv == nil || len(fd.Recv.List) == 0 {
 		return fd.Name.Name
 	}
@@ -148,7 +150,7 @@ func declaredNames(f *ast.File) map[string]bool {
 	for _, d := range f.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
-			names[declKey(d)] = true
+			names[FuncKey(d)] = true
 		case *ast.GenDecl:
 			for _, sp := range d.Specs {
 				switch sp := sp.(type) {
@@ -175,7 +177,7 @@ func withoutNames(f *ast.File, seen map[string]bool) *ast.File {
 	for _, d := range f.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
-			k := declKey(d)
+			k := FuncKey(d)
 			if seen[k] {
 				continue
 			}
