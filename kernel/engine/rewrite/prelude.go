@@ -55,6 +55,31 @@ func _clClear(x any) {
 	}
 }
 
+// _clFmtE and _clFmtS stand for an argument of a print call of fmt or
+// log whose type, declared in a cell, has an Error or String method, which
+// yaegi hides from compiled fmt: they call the method inside the
+// interpreter and hand fmt an _clrt.Text with the result. A method that
+// panics leaves the value as it is (the rewrite keeps nil pointers from
+// reaching them: yaegi writes a line to standard error for a panic even
+// when it is recovered).
+func _clFmtE(v error) (r any) {
+	defer func() {
+		if recover() != nil {
+			r = v
+		}
+	}()
+	return _clrt.Text{S: v.Error()}
+}
+
+func _clFmtS(v interface{ String() string }) (r any) {
+	defer func() {
+		if recover() != nil {
+			r = v
+		}
+	}()
+	return _clrt.Text{S: v.String()}
+}
+
 // _clNew is new(expr): a pointer to a new variable holding v.
 func _clNew[T any](v T) *T { return &v }
 

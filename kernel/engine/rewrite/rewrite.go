@@ -72,6 +72,12 @@
 //     literals calling the method, which yaegi calls wrongly.
 //   - multiassign.go: a parallel assignment of nil (p, err = nil, e), which
 //     yaegi fails on, becomes single assignments.
+//   - fmtargs.go: an argument of a fmt or log print call (not Errorf)
+//     whose type the cells declare, or a pointer to one, with an Error or
+//     String method that fmt would call, becomes _clFmtE((x)) or
+//     _clFmtS((x)): the method runs in the interpreter and fmt gets an
+//     rt.Text with its result. yaegi hides Error methods and the methods
+//     of pointers from compiled fmt, which printed the fields.
 //
 // Some rewrites need types. Apply type-checks the file with go/types,
 // tolerating errors: imported packages come from Session.Importer (by
@@ -94,6 +100,14 @@
 //     x.(B) succeeds on an A{1} when A and B have the same fields; a named
 //     string type matches any string), any(A{1}) == any(B{1}) is true, and
 //     %T and %v print the underlying struct type.
+//   - A value of an interpreted type with an Error or String method
+//     stored in an interface by a variable declaration or assignment (var
+//     err error = E{}, x := any(S{})) loses its methods in the interpreter
+//     too (err.Error() panics: "reflect: Method index out of range"), so
+//     fmt prints its fields; one returned as error or fmt.Stringer by a
+//     function keeps them. Slices, maps and struct fields of such types,
+//     and verbs other than %v %s %q %x %X (%d of a Stringer int prints the
+//     wrapper yaegi passes), print as yaegi passes them.
 //   - A bound type switch on an error value holding an interpreted pointer
 //     type misses its case (the comma-ok assertion err.(*MyErr) works).
 //     errors.As with a target of an interpreted value type still panics
@@ -169,6 +183,7 @@ func (r *rewriter) errorf(pos token.Pos, format string, args ...any) {
 func (r *rewriter) run() error {
 	r.classifyRanges()
 	r.findLoopClosures()
+	r.wrapPrintArgs()
 	r.nameParams()
 	r.splitReturns()
 	r.lowerMethodExprs()

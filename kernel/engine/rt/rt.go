@@ -5,7 +5,8 @@
 // that differ from Go (see the rewrite package). The rewrites turn those
 // constructs into calls of this package, where they run as compiled Go:
 // Select is built on reflect.Select, Sleep on a timer, and GoStart/GoEnd
-// account for goroutines and report their panics.
+// account for goroutines and report their panics. Text carries the result
+// of an interpreted Error or String method to compiled fmt.
 //
 // The runtime holds one cancellation epoch. Cancel ends it: every goroutine
 // blocked in Select or Sleep, or calling them afterwards, stops with

@@ -28,5 +28,6 @@ var Symbols = map[string]map[string]reflect.Value{
 		"Sleep":   reflect.ValueOf(Sleep),
 		"GoStart": reflect.ValueOf(GoStart),
 		"GoEnd":   reflect.ValueOf(GoEnd),
+		"Text":    reflect.ValueOf((*Text)(nil)),
 	},
 }
