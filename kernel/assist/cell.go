@@ -8,6 +8,8 @@ import (
 	"go/types"
 	"maps"
 	"strings"
+
+	"github.com/chanlab/chanlab/kernel/cellsrc"
 )
 
 // exprString formats an expression in Go syntax.
@@ -127,77 +129,13 @@ func scanBrackets(src string) (stack []bracket, stray int, open string) {
 // declarations and one with only its statements; everything else is
 // blanked with spaces (newlines kept), so offsets do not change.
 func split(src string) (decls, stmts string) {
-	var s scanner.Scanner
-	fset := token.NewFileSet()
-	f := fset.AddFile("", fset.Base(), len(src))
-	s.Init(f, []byte(src), nil, 0)
-	type tok struct {
-		off int
-		tok token.Token
-		lit string
-	}
-	var toks []tok
-	kindsOf := func(ts []tok) []token.Token {
-		ks := make([]token.Token, len(ts))
-		for i, t := range ts {
-			ks[i] = t.tok
-		}
-		return ks
-	}
-	for {
-		pos, t, lit := s.Scan()
-		if t == token.EOF {
-			break
-		}
-		toks = append(toks, tok{f.Offset(pos), t, lit})
-	}
 	isDecl := make([]bool, len(src)) // per byte: part of a declaration
 	isPkg := make([]bool, len(src))
-	depth, start := 0, -1
-	flush := func(endTok int) {
-		if start < 0 {
-			return
-		}
-		end := len(src)
-		if endTok < len(toks) {
-			end = toks[endTok].off
-			if toks[endTok].lit == ";" {
-				end++
-			}
-		}
-		first := toks[start]
-		decl, pkg := false, false
-		switch first.tok {
-		case token.IMPORT, token.TYPE, token.CONST, token.VAR:
-			decl = true
-		case token.PACKAGE:
-			pkg = true
-		case token.FUNC:
-			decl = start+1 < len(toks) && (toks[start+1].tok == token.IDENT || toks[start+1].tok == token.LPAREN && isMethodDecl(kindsOf(toks[start+1:])))
-		}
-		for i := first.off; i < end && i < len(src); i++ {
-			isDecl[i], isPkg[i] = decl, pkg
-		}
-		start = -1
-	}
-	for i, t := range toks {
-		switch t.tok {
-		case token.LPAREN, token.LBRACE, token.LBRACK:
-			depth++
-		case token.RPAREN, token.RBRACE, token.RBRACK:
-			if depth > 0 {
-				depth--
-			}
-		}
-		if t.tok == token.SEMICOLON && depth == 0 {
-			flush(i)
-			continue
-		}
-		if start < 0 {
-			start = i
+	for _, seg := range cellsrc.Split(src) {
+		for i := seg.Start; i < seg.End; i++ {
+			isDecl[i], isPkg[i] = seg.IsDecl(), seg.Kind == cellsrc.Package
 		}
 	}
-	flush(len(toks))
 	// Comments stay in both copies, so doc comments reach declarations.
 	isComment := make([]bool, len(src))
 	var cs scanner.Scanner
@@ -227,30 +165,6 @@ func split(src string) (decls, stmts string) {
 		}
 	}
 	return string(d), string(st)
-}
-
-// isMethodDecl tells `func (r T) name(` from a function literal, given the
-// token kinds after "func", starting at "(".
-func isMethodDecl(kinds []token.Token) bool {
-	at := func(i int) token.Token {
-		if i < len(kinds) {
-			return kinds[i]
-		}
-		return token.EOF
-	}
-	depth := 0
-	for i, k := range kinds {
-		switch k {
-		case token.LPAREN:
-			depth++
-		case token.RPAREN:
-			depth--
-			if depth == 0 {
-				return at(i+1) == token.IDENT && (at(i+2) == token.LPAREN || at(i+2) == token.LBRACK)
-			}
-		}
-	}
-	return false
 }
 
 // topLevel indexes what a cell declares for later cells: its declarations,

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/chanlab/chanlab/kernel/cellsrc"
 	"github.com/chanlab/chanlab/kernel/engine/rewrite"
 )
 
@@ -87,9 +88,9 @@ func parseCell(fset *token.FileSet, code string, count int) (*parsedCell, error)
 	name := cellFile(count)
 	header := func(prefix string) string { return prefix + "\n" }
 	// Imports are parsed on their own: a cell may import anywhere.
-	impSrc := header("package main") + blank(code, segs, func(s segment) bool { return s.imp })
-	declSrc := header("package main") + blank(code, segs, func(s segment) bool { return s.decl && !s.imp })
-	stmtSrc := header("package main; func _() {") + blank(code, segs, func(s segment) bool { return !s.decl && !s.pkgClause }) + "\n}"
+	impSrc := header("package main") + blank(code, segs, func(s segment) bool { return s.Kind == cellsrc.Import })
+	declSrc := header("package main") + blank(code, segs, func(s segment) bool { return s.Kind == cellsrc.Decl })
+	stmtSrc := header("package main; func _() {") + blank(code, segs, func(s segment) bool { return s.Kind == cellsrc.Stmt }) + "\n}"
 
 	const mode = parser.SkipObjectResolution | parser.ParseComments
 	imf, err := parser.ParseFile(fset, name, impSrc, mode)
@@ -285,10 +286,10 @@ func trailingList(code string, segs []segment) (string, bool) {
 		return code, false
 	}
 	last := segs[len(segs)-1]
-	if last.decl || last.pkgClause {
+	if last.Kind != cellsrc.Stmt {
 		return code, false
 	}
-	text := code[last.start:last.end]
+	text := code[last.Start:last.End]
 	if !strings.Contains(text, ",") {
 		return code, false
 	}
@@ -299,7 +300,7 @@ func trailingList(code string, segs []segment) (string, bool) {
 	if c, ok := x.(*ast.CallExpr); !ok || len(c.Args) < 2 || c.Ellipsis.IsValid() {
 		return code, false
 	}
-	return code[:last.start] + listFunc + "(" + text + ")" + code[last.end:], true
+	return code[:last.Start] + listFunc + "(" + text + ")" + code[last.End:], true
 }
 
 // isIdent reports whether x is the identifier name.
