@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/json"
 	"sync"
+	"time"
 
 	"github.com/go-zeromq/zmq4"
 
@@ -165,6 +166,10 @@ func handleInterrupt(s *Server, r *request) {
 	r.reply(s, "interrupt_reply", map[string]any{"status": "ok"})
 }
 
+// abortFlush is how long a failed cell's reply waits, under stop_on_error,
+// for requests already sent to reach the execute queue.
+const abortFlush = 50 * time.Millisecond
+
 // execLoop runs queued execute requests one at a time, in arrival order.
 func (s *Server) execLoop() {
 	for {
@@ -282,6 +287,11 @@ func (s *Server) execute(r *request) (abort int) {
 		reply["ename"], reply["evalue"], reply["traceback"] = e.EName, e.EValue, e.Traceback
 	}
 	if res.Status == "error" && stopOnError {
+		// Like ipykernel's flush of the shell stream before it aborts:
+		// give requests the client sent before this reply (still on their
+		// way through the socket) a moment to reach the queue. A request
+		// sent after the client has seen the reply can't be among them.
+		time.Sleep(abortFlush)
 		abort = len(s.execQueue)
 	}
 	r.reply(s, "execute_reply", reply)
