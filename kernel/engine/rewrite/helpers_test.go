@@ -116,9 +116,16 @@ type runCase struct {
 // printed.
 func runRewritten(t testing.TB, src string) string {
 	t.Helper()
+	return runWith(t, src, newInterp)
+}
+
+// runWith rewrites src and runs it in the interpreter newI makes,
+// returning what it printed.
+func runWith(t testing.TB, src string, newI func(testing.TB, *lockedBuffer) *interp.Interpreter) string {
+	t.Helper()
 	out := rewriteSrc(t, src)
 	var buf lockedBuffer
-	i := newInterp(t, &buf)
+	i := newI(t, &buf)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	if _, err := i.EvalWithContext(ctx, out); err != nil {

@@ -1,14 +1,12 @@
 package rewrite
 
 import (
-	"context"
 	"go/parser"
 	"go/token"
 	"go/types"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/chanlab/chanlab/kernel/engine/rt"
 	"github.com/chanlab/chanlab/kernel/engine/symbols"
@@ -39,15 +37,7 @@ func newSymbolsInterp(t testing.TB, out *lockedBuffer) *interp.Interpreter {
 // symbol tables, returning what it printed.
 func runSymbols(t testing.TB, src string) string {
 	t.Helper()
-	out := rewriteSrc(t, src)
-	var buf lockedBuffer
-	i := newSymbolsInterp(t, &buf)
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	if _, err := i.EvalWithContext(ctx, out); err != nil {
-		t.Fatalf("Eval: %v\nrewritten:\n%s\noutput:\n%s", err, out, buf.String())
-	}
-	return buf.String()
+	return runWith(t, src, newSymbolsInterp)
 }
 
 // testSymbolRuns is testRuns with the engine's symbol tables.
